@@ -1,0 +1,66 @@
+"""Statement text (Markdown written by the importer or a curator) to safe HTML.
+
+Imported text is third-party data: whatever HTML it carries is sanitised with nh3 (the
+ammonia sanitiser), so a `<script>` in a raw document shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+_ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "b", "i", "a", "blockquote", "q", "ul", "ol", "li",
+    "h2", "h3", "h4", "code", "pre", "hr", "sup", "sub", "table", "thead", "tbody",
+    "tr", "th", "td", "abbr", "cite",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+_QUOTE_START = re.compile(r"<p>(?=[\"“«„])")
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+_converter = _markdown()
+
+
+def body_html(text: str) -> str:
+    """Render, sanitise, then set apart paragraphs that open with a quotation."""
+    _converter.reset()
+    # Escape raw HTML before Markdown sees it: a tag in a wire story is text, not markup.
+    rendered = _converter.convert(_escape_tags(text))
+    clean = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return _set_apart_quotes(clean)
+
+
+def _escape_tags(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _set_apart_quotes(fragment: str) -> str:
+    parts = _QUOTE_START.split(fragment)
+    if len(parts) == 1:
+        return fragment
+    out = [parts[0]]
+    for number, part in enumerate(parts[1:], start=1):
+        end = part.find("</p>")
+        paragraph, rest = (part, "") if end == -1 else (part[:end], part[end + 4 :])
+        out.append(
+            f'<blockquote class="quote" id="q{number}"><p>{paragraph}</p></blockquote>{rest}'
+        )
+    return "".join(out)
+
+
+def plain(text: str) -> str:
+    """Text for attributes and feeds: tags stripped, entities resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))

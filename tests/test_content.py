@@ -1,0 +1,75 @@
+import datetime as dt
+from pathlib import Path
+
+from generator.content import load_registry, load_statements, parse_statement
+from generator.models import SpeakerRef
+
+GOOD = """---
+title: "Russia calls on foreign partners to create united front to fight terrorism — diplomat"
+date: 2016-05-31
+place: Moscow
+source: TASS
+speakers:
+  - name: Oleg Syromolotov
+    role: Russian Deputy Foreign Minister
+  - name: Foreign Ministry
+    kind: organization
+tags: [terrorism]
+origin: {file: 000_469faddfd09abc77.txt, sha256: abc}
+---
+
+Body text.
+"""
+
+
+def test_parse_statement_contract():
+    statement = parse_statement(GOOD, slug="russia-calls")
+    assert statement.date == dt.date(2016, 5, 31)
+    assert statement.place == "Moscow" and statement.source == "TASS"
+    assert statement.speakers == (
+        SpeakerRef("Oleg Syromolotov", "Russian Deputy Foreign Minister"),
+        SpeakerRef("Foreign Ministry", None, "organization"),
+    )
+    assert statement.tags == ("terrorism",)
+    assert statement.origin.file == "000_469faddfd09abc77.txt"
+    assert statement.body.strip() == "Body text."
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_bad_pages_are_reported_one_line_each_and_others_load(tmp_path):
+    statements = tmp_path / "content" / "statements"
+    write(statements, "good.md", GOOD)
+    write(statements, "no-title.md", "---\ndate: 2016-05-31\n---\nx\n")
+    write(statements, "bad-date.md", "---\ntitle: T\nplace: X\ndate: May 31\n---\nx\n")
+    write(statements, "bad-yaml.md", "---\ntitle: T\nspeakers: [a\n---\nx\n")
+    write(statements, "bad-speaker.md", "---\ntitle: T\nspeakers:\n  - role: minister\n---\n")
+    loaded, problems = load_statements(statements, tmp_path)
+    assert [s.slug for s in loaded] == ["good"]
+    shown = sorted(str(p) for p in problems)
+    assert len(shown) == 4
+    assert any(line.startswith("content/statements/bad-date.md:4:") for line in shown), shown
+    assert any("no-title.md" in line and "'title' is required" in line for line in shown)
+    assert any("bad-yaml.md:" in line and "invalid YAML" in line for line in shown)
+    assert any("bad-speaker.md:3:" in line and "needs a 'name'" in line for line in shown)
+
+
+def test_duplicate_explicit_slug_is_a_problem(tmp_path):
+    statements = tmp_path / "statements"
+    write(statements, "a.md", "---\ntitle: A\nslug: same\n---\n")
+    write(statements, "b.md", "---\ntitle: B\nslug: same\n---\n")
+    loaded, problems = load_statements(statements, tmp_path)
+    assert len(loaded) == 1 and problems[0].code == "duplicate-slug"
+
+
+def test_registry_entries_and_errors(tmp_path):
+    path = tmp_path / "speakers.yaml"
+    path.write_text("speakers:\n  - name: Sergey Lavrov\n    aliases: [Sergei Lavrov]\n")
+    speakers, problems = load_registry(path, tmp_path)
+    assert problems == [] and speakers[0].slug == "sergey-lavrov"
+    path.write_text("speakers: [\n")
+    speakers, problems = load_registry(path, tmp_path)
+    assert speakers == [] and "speakers.yaml" in str(problems[0])

@@ -1,0 +1,25 @@
+from generator.models import Speaker, SpeakerRef
+from generator.speakers import Registry, name_key
+
+
+def test_transliteration_variants_share_a_key():
+    assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
+    assert name_key("Volodymyr Zelensky") == name_key("Volodymyr Zelenskyy")
+    assert name_key("Dmitry Peskov") == name_key("Dmitri Peskov")
+    assert name_key("Sergei Lavrov") != name_key("Sergei Shoigu")
+
+
+def test_surname_resolves_only_when_unambiguous():
+    registry = Registry.of([Speaker("sergey-lavrov", "Sergey Lavrov")])
+    assert registry.find("Lavrov").slug == "sergey-lavrov"
+    assert registry.find("Sergei Lavrov").slug == "sergey-lavrov"
+    registry.add(Speaker("anna-lavrov", "Anna Lavrov"))
+    assert registry.find("Lavrov") is None
+
+
+def test_resolve_creates_new_speakers_with_unique_slugs():
+    registry = Registry.of([Speaker("john-smith", "John Smith", "organization")])
+    made = registry.resolve(SpeakerRef("John Smith!", kind="person"))
+    assert made.slug == "john-smith"  # same name key: same speaker
+    other = registry.resolve(SpeakerRef("Jóhn Smíth Jr"))
+    assert other.slug == "john-smith-jr"

@@ -1,0 +1,1 @@
+"""Dictum's bundled themes, shipped as package data so an installed `dictum` finds them."""
