@@ -29,6 +29,24 @@ MONTHS = (
 )  # fmt: skip
 
 
+class StatementBody:
+    """A statement's body, rendered to safe HTML only when a template prints it.
+
+    Fingerprints use the Markdown source, so unchanged statements are never re-rendered.
+    """
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __html__(self) -> str:
+        return body_html(self.source)
+
+    def __str__(self) -> str:
+        return Markup(self.__html__())
+
+
 @dataclass(frozen=True)
 class PageJob:
     path: str  # site-relative URL path ("statements/x/")
@@ -87,7 +105,7 @@ class Views:
             date_from=statement.date_from,
             source=statement.source,
             tags=list(statement.tags),
-            body=Markup(body_html(statement.body)),
+            body=StatementBody(statement.body),
             quotes=[
                 {"id": f"quote-{n}", "text": q.text, "speaker": q.speaker}
                 for n, q in enumerate(statement.quotes, start=1)
@@ -135,7 +153,6 @@ class Views:
             "search_url": u.href(urls.search()),
             "feed_url": u.href(urls.feed()),
             "static_url": u.href("static/"),
-            "pagefind_url": u.href("pagefind/"),
         }
 
 
@@ -152,8 +169,11 @@ def _paginate(items: list, size: int) -> Iterator[tuple[int, int, list]]:
         yield number, pages, items[(number - 1) * size : number * size]
 
 
-def plan_pages(archive: Archive, config: Config) -> Iterator[PageJob]:
-    """Every page of the site, in a stable order."""
+def plan_pages(
+    archive: Archive, config: Config, search_bundles: list[str]
+) -> Iterator[PageJob]:
+    """Every page of the site, in a stable order. `search_bundles` are the site-relative
+    folders of the search index shards: the search page loads the first, merges the rest."""
     views = Views(archive, config)
     neighbours = archive.neighbours()
 
@@ -191,7 +211,14 @@ def plan_pages(archive: Archive, config: Config) -> Iterator[PageJob]:
             "top_speakers": [views.speaker(e) for e in archive.most_quoted(10)],
         },
     )
-    yield PageJob(urls.search(), "search.html", {"page": _page(views, urls.search(), "Search")})
+    yield PageJob(
+        urls.search(),
+        "search.html",
+        {
+            "page": _page(views, urls.search(), "Search"),
+            "bundles": [views.u.href(b) for b in search_bundles],
+        },
+    )
     yield PageJob(
         urls.not_found(), "404.html", {"page": _page(views, urls.not_found(), "Page not found")}
     )
@@ -362,7 +389,18 @@ def render_page(env: jinja2.Environment, job: PageJob, site: dict[str, Any]) -> 
     return env.get_template(job.template).render(site=site, **job.context)
 
 
-def fingerprint(job: PageJob, theme_digest: str) -> str:
-    """What a page's output depends on: its context and the theme (for incremental builds)."""
-    payload = json.dumps(job.context, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(f"{job.template}\0{theme_digest}\0{payload}".encode()).hexdigest()
+def _fingerprint_value(value: object) -> object:
+    if isinstance(value, StatementBody):
+        return value.source
+    return str(value)
+
+
+def fingerprint(job: PageJob, salt: str) -> str:
+    """What a page's output depends on: its template, its context, and `salt` (theme,
+    site values, generator version). Equal fingerprints mean byte-identical output."""
+    payload = json.dumps(job.context, sort_keys=True, default=_fingerprint_value,
+                         ensure_ascii=False)
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{job.template}\0{salt}\0".encode())
+    digest.update(payload.encode())
+    return digest.hexdigest()

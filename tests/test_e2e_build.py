@@ -49,8 +49,8 @@ def test_a_page_per_document(built):
     assert len(pages) == built["docs"]
     rendered = list((built["site"] / "statements").glob("*/index.html"))
     assert len(rendered) == built["docs"]
-    assert (built["site"] / "pagefind" / "pagefind.js").is_file()
-    assert (built["site"] / "pagefind" / "pagefind-ui.js").is_file()
+    assert (built["site"] / "pagefind" / "0" / "pagefind.js").is_file()
+    assert (built["site"] / "pagefind" / "0" / "pagefind-ui.js").is_file()
 
 
 def test_seed_pages_on_disk(built):
@@ -117,7 +117,10 @@ def test_pagefind_api_record_carries_speaker_filter(built):
         for query in ("terrorism", "coalition"):
             found = page.evaluate(
                 """async (query) => {
-                    const pagefind = await import('/pagefind/pagefind.js');
+                    // The index is sharded: load the first bundle, merge the others.
+                    const bundles = document.getElementById('search').dataset.bundles.split(' ');
+                    const pagefind = await import(bundles[0] + 'pagefind.js');
+                    for (const other of bundles.slice(1)) await pagefind.mergeIndex(other);
                     const search = await pagefind.search(query);
                     const data = await Promise.all(search.results.map(r => r.data()));
                     return data.map(d => ({title: d.meta.title, filters: d.filters,

@@ -14,9 +14,12 @@
   }
 
   function start(query) {
+    // The index is sharded: search the first bundle and merge the others into it.
+    var bundles = root.dataset.bundles.split(" ");
     var options = {
       element: "#search",
-      bundlePath: root.dataset.bundle,
+      bundlePath: bundles[0],
+      mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
       baseUrl: root.dataset.base,
       showImages: false,
       showSubResults: false,
