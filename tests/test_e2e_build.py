@@ -69,6 +69,19 @@ def test_seed_pages_on_disk(built):
     assert SEED_TITLE in year_page
 
 
+JS_SEARCH = """async ([query, filters]) => {
+    // The index is sharded: load the first bundle, merge the others.
+    const base = document.querySelector('link[rel=stylesheet]').href.replace(/static\\/.*$/, '');
+    const html = await (await fetch(base + 'search/')).text();
+    const bundles = html.match(/data-bundles="([^"]*)"/)[1].split(' ');
+    const pagefind = await import(bundles[0] + 'pagefind.js');
+    for (const other of bundles.slice(1)) await pagefind.mergeIndex(other);
+    const search = await pagefind.search(query, {filters});
+    const data = await Promise.all(search.results.map(r => r.data()));
+    return data.map(d => ({title: d.meta.title, filters: d.filters, date: d.meta.date}));
+}"""
+
+
 def _no_foreign_requests(page, base: str) -> list[str]:
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(base) else foreign.append(r.url))
@@ -86,19 +99,20 @@ def test_search_box_filter_and_browse(built):
         result = page.locator(".pagefind-ui__result-link", has_text=SEED_TITLE)
         result.first.wait_for(timeout=15_000)
 
-        # Narrow to the speaker: every remaining result is one of his statements.
+        # Narrow to the speaker: the UI then shows exactly the statements the Pagefind API
+        # finds for that filter, the seed among them.
+        expected = page.evaluate(JS_SEARCH, ["terrorism", {"speaker": SPEAKER}])
+        assert SEED_TITLE in [r["title"] for r in expected]
         page.locator(".pagefind-ui__filter-label", has_text=SPEAKER).first.click()
-        page.wait_for_function(
-            """() => {
-                const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
-                return links.length > 0 && links.length ===
-                  document.querySelectorAll('.pagefind-ui__result').length;
-            }"""
-        )
+        count = len(expected)
+        page.locator(".pagefind-ui__message").filter(
+            has_text=re.compile(rf"^{count} results? for")
+        ).wait_for(timeout=15_000)
         titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-        assert SEED_TITLE in titles
+        assert sorted(titles) == sorted(r["title"] for r in expected)
         if built["docs"] > 100:  # the corpus has other "terrorism" results the filter removed
-            assert len(titles) == 1
+            unfiltered = page.evaluate(JS_SEARCH, ["terrorism", {}])
+            assert len(unfiltered) > count
 
         # Speaker index -> speaker page -> statement.
         page.goto(base + "speakers/")
@@ -115,19 +129,7 @@ def test_pagefind_api_record_carries_speaker_filter(built):
         page = browser.new_page()
         page.goto(base + "search/")
         for query in ("terrorism", "coalition"):
-            found = page.evaluate(
-                """async (query) => {
-                    // The index is sharded: load the first bundle, merge the others.
-                    const bundles = document.getElementById('search').dataset.bundles.split(' ');
-                    const pagefind = await import(bundles[0] + 'pagefind.js');
-                    for (const other of bundles.slice(1)) await pagefind.mergeIndex(other);
-                    const search = await pagefind.search(query);
-                    const data = await Promise.all(search.results.map(r => r.data()));
-                    return data.map(d => ({title: d.meta.title, filters: d.filters,
-                                           date: d.meta.date}));
-                }""",
-                query,
-            )
+            found = page.evaluate(JS_SEARCH, [query, {}])
             seed = [r for r in found if r["title"] == SEED_TITLE]
             assert seed, f"{query!r} did not find the seed"
             assert seed[0]["filters"]["speaker"] == [SPEAKER]
