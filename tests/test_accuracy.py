@@ -5,6 +5,12 @@ the corpus index files. This test prints a table of field accuracy and checks th
 title 100 %, place >= 98 %, source >= 95 %, main speaker >= 95 %, speaker F1 >= 0.92, date
 exactly right for >= 98 % of documents with a dateline when the batch year is given, and
 with no hints at all, no wrong date unless it is marked `default` or `unknown`.
+
+Dates need no hand labels: every corpus document's true date is in its folder's index.tsv
+(read here, never by extraction). So the two date checks run over the whole corpus, not only
+the labelled sample: 1,000 Reuters stories carry a dateline, which makes the 98 % target a
+measurement rather than a coin toss over a few dozen documents. The labelled sample's date
+rate is printed too.
 """
 
 from __future__ import annotations
@@ -119,7 +125,7 @@ def _scores(items: list[Labelled]) -> dict[str, float]:
         "speaker precision": precision,
         "speaker recall": recall,
         "speaker F1": f1,
-        "date (--year, dateline docs)": with_year / len(dated) if dated else float("nan"),
+        "date, --year (dateline docs)": with_year / len(dated) if dated else float("nan"),
     }
 
 
@@ -155,7 +161,54 @@ def test_field_accuracy(labelled, capsys):
     assert overall["source"] >= 0.95
     assert overall["main speaker"] >= 0.95
     assert overall["speaker F1"] >= 0.92
-    assert overall["date (--year, dateline docs)"] >= 0.98
+
+
+def _corpus_truth() -> list[tuple[str, str, dt.date]]:
+    """(folder, file, true date) for every corpus document, from the index files."""
+    rows = []
+    for folder in FOLDERS:
+        lines = (CORPUS / folder / "index.tsv").read_text(encoding="utf-8").splitlines()
+        header = lines[0].lower().split("\t")
+        column = header.index("date")
+        for line in lines[1:]:
+            cells = line.split("\t")
+            value = cells[column]
+            if value[4:5] == "-":  # 2021-10-24T11:00:00Z; Reuters: 26-FEB-1987 15:38:26.23
+                date = dt.date.fromisoformat(value[:10])
+            else:
+                date = dt.datetime.strptime(value.split()[0], "%d-%b-%Y").date()
+            rows.append((folder, cells[0], date))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus_dates() -> list[tuple[str, str, Draft, dt.date]]:
+    return [
+        (folder, name, extract((CORPUS / folder / name).read_text(encoding="utf-8")), date)
+        for folder, name, date in _corpus_truth()
+    ]
+
+
+def test_dates_over_the_whole_corpus(corpus_dates, capsys):
+    wire = [(f, n, d, t) for f, n, d, t in corpus_dates if f == "reuters21578"]
+    right = sum(settle_date(d, None, t.year)[0] == t for _, _, d, t in wire)
+    unhinted_wrong = [
+        f"{f}/{n}: {date} ({how}) != {t}"
+        for f, n, d, t in corpus_dates
+        for date, how in [settle_date(d, None, None)]
+        if date is not None and how not in ("default", "unknown") and date != t
+    ]
+    stated = sum(
+        settle_date(d, None, None)[1] in ("text", "inferred") for _, _, d, _ in corpus_dates
+    )
+    with capsys.disabled():
+        print(
+            f"\ndates, whole corpus: {right}/{len(wire)} wire documents with a dateline exactly "
+            f"right with --year ({right / len(wire):.1%}); {stated} of {len(corpus_dates)} "
+            f"documents dated from the text alone, {len(unhinted_wrong)} of them wrong"
+        )
+    assert right / len(wire) >= 0.98
+    assert unhinted_wrong == []
 
 
 def test_no_wrong_date_without_a_hint(labelled):

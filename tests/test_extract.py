@@ -64,8 +64,10 @@ def test_seed_layout(seed: Draft) -> None:
     assert body[0].endswith("Counter-Terrorism Conference in Berlin on May 31, 2016.")
     assert len(body) == 8  # every paragraph kept, none merged or split
     assert body[5].startswith("According to him, Russia’s experience in counteracting")
-    assert body[-1].endswith('the fight against violent extremism and, consequently, in any '
-                             'international cooperation in this area," Syromolotov stressed.')
+    assert body[-1].endswith(
+        "the fight against violent extremism and, consequently, in any "
+        'international cooperation in this area," Syromolotov stressed.'
+    )
     assert seed.summary not in seed.body and seed.title not in seed.body
 
 
@@ -98,8 +100,10 @@ def test_reuters_byline_dateline_signoff() -> None:
     assert "Edelman" not in d.body
     assert (d.place, d.source, d.month_day, d.date) == ("New York", "Reuters", (6, 2), None)
     assert paragraphs(d)[0].startswith("Data General Corp said sales continue to remain flat")
-    assert paragraphs(d)[-1] == '"A lot of people are coming to the market from a lot of ' \
+    assert (
+        paragraphs(d)[-1] == '"A lot of people are coming to the market from a lot of '
         'different angles," he said.'
+    )
     assert not d.body.rstrip().endswith("Reuter")
 
 
@@ -179,6 +183,13 @@ def test_kremlin_heading_before_label_and_rule_escaped() -> None:
     assert "**President of Russia Vladimir Putin:** Good afternoon, colleagues." in d.body
 
 
+def test_kremlin_readout_credits_both_leaders_host_first() -> None:
+    # "Vladimir Putin also updated his counterpart ... Alexander Lukashenko expressed his
+    # support": both speak; the readout is Putin's, so he comes first
+    d = draft_of("kremlin/0541_935232523c2db8ec.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Alexander Lukashenko"]
+
+
 # --------------------------------------------------------------------- president_ua
 
 
@@ -209,6 +220,21 @@ def test_first_lady_attributions() -> None:
     d = draft_of("president_ua/0049_2277913fd34faf1a.txt")
     assert speaker_names(d) == ["Olena Zelenska"]
     assert quote_speaker(d, "My ambition is not only to share experience") == "Olena Zelenska"
+
+
+def test_unnamed_president_address_is_credited_to_the_office() -> None:
+    d = draft_of("president_ua/0889_91752b8e48838e1f.txt")
+    assert d.speakers == [SpeakerRef("President of Ukraine", "President of Ukraine")]
+
+
+def test_reuters_institutions_and_joint_statement() -> None:
+    d = draft_of("reuters21578/0951_249fb67f25fc5a9f.txt")  # "ICO" spelt out in the text
+    assert d.speakers == [SpeakerRef("International Coffee Organization", None, "organization")]
+    d = draft_of("reuters21578/0876_0f3cdf5c9f4ef312.txt")  # "Jim Wright and ... Byrd said"
+    assert d.speakers[:2] == [
+        SpeakerRef("Jim Wright", "House Speaker"),
+        SpeakerRef("Robert Byrd", "Senate Majority Leader"),
+    ]
 
 
 # ---------------------------------------------------------------- corpus and errors
