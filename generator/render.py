@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -49,13 +50,53 @@ class StatementBody:
 
 @dataclass(frozen=True)
 class PageJob:
+    """One output file: where it goes, its template, and its context.
+
+    `data` is the context or a function making it, so pages an incremental build skips
+    never build theirs. `inputs` is a key of everything the context is made from (statement
+    digests, resolved speakers); when set, the fingerprint uses it instead of the context.
+    """
+
     path: str  # site-relative URL path ("statements/x/")
     template: str
-    context: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
+    inputs: str | None = None
+    indexed: bool = False  # a search result: Pagefind indexes it
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.data() if callable(self.data) else self.data
 
     @property
     def output(self) -> str:
         return urls.output_file(self.path)
+
+
+class InputKeys:
+    """Cheap keys for what pages show. A statement's link key covers what listings show of
+    it (title, date, place, summary, speakers as named and as resolved: resolution depends
+    on the registry and on other statements); its page key adds the whole page's digest."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.link = {
+            s.slug: hashlib.blake2b(
+                repr(
+                    (s.slug, s.title, s.date, s.place, s.summary, s.speakers,
+                     [(sp.slug, sp.name, sp.kind) for sp, _ in archive.speakers_of[s.slug]])
+                ).encode(),
+                digest_size=16,
+            ).hexdigest()
+            for s in archive.statements
+        }
+        self.everything = self.of(archive.statements)
+
+    def of(self, statements: Iterable[Statement | None], *extra: object) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        for statement in statements:
+            digest.update(self.link[statement.slug].encode() if statement else b"-")
+            digest.update(b"\n")
+        digest.update(repr(extra).encode())
+        return digest.hexdigest()
 
 
 def date_label(date: dt.date | None) -> str:
@@ -147,6 +188,9 @@ class Views:
             "description": self.config.description,
             "language": self.config.language,
             "base_path": self.config.base_path,
+            # The full address when base_url gives one; part of every page's fingerprint
+            # salt, so a new host re-renders the canonical links.
+            "url": u.absolute(urls.home()),
             "home_url": u.href(urls.home()),
             "speakers_url": u.href(urls.speakers_index()),
             "dates_url": u.href(urls.dates_index()),
@@ -177,39 +221,24 @@ def plan_pages(
     views = Views(archive, config)
     neighbours = archive.neighbours()
 
+    keys = InputKeys(archive)
     for statement in archive.statements:
-        path = urls.statement(statement.slug)
         previous, following = neighbours.get(statement.slug, (None, None))
         yield PageJob(
-            path,
+            urls.statement(statement.slug),
             "statement.html",
-            {
-                "page": _page(views, path, statement.title, description=statement.summary),
-                "statement": views.statement(statement),
-                "previous": views.link(previous) if previous else None,
-                "next": views.link(following) if following else None,
-            },
+            partial(_statement_context, views, statement, previous, following),
+            inputs=keys.of((statement, previous, following), statement.digest),
+            indexed=True,
         )
 
-    yield from _speaker_pages(archive, views, config)
-    yield from _date_pages(archive, views)
-
-    span = archive.span
+    yield from _speaker_pages(archive, views, config, keys)
+    yield from _date_pages(archive, views, keys)
     yield PageJob(
         urls.home(),
         "home.html",
-        {
-            "page": _page(views, urls.home(), config.title, description=config.description),
-            "stats": {
-                "statements": len(archive.statements),
-                "speakers": len(archive.speakers),
-                "first": date_label(span[0]) if span else None,
-                "last": date_label(span[1]) if span else None,
-                "years": len(archive.years),
-            },
-            "latest": [views.link(s) for s in reversed(archive.dated[-config.home_latest :])],
-            "top_speakers": [views.speaker(e) for e in archive.most_quoted(10)],
-        },
+        partial(_home_context, archive, views, config),
+        inputs=keys.everything,
     )
     yield PageJob(
         urls.search(),
@@ -224,137 +253,289 @@ def plan_pages(
     )
     latest = archive.dated[-config.feed_size :]
     yield PageJob(
-        urls.feed(), "feed.xml", {"feed": _feed(views, config.title, urls.feed(), "", latest)}
+        urls.feed(),
+        "feed.xml",
+        partial(_feed_context, views, config.title, urls.feed(), urls.home(), latest),
+        inputs=keys.of(latest),
     )
+    yield from _crawler_files(archive, views, config, keys)
 
 
-def _speaker_pages(archive: Archive, views: Views, config: Config) -> Iterator[PageJob]:
+def _statement_context(
+    views: Views, statement: Statement, previous: Statement | None, following: Statement | None
+) -> dict[str, Any]:
+    path = urls.statement(statement.slug)
+    return {
+        "page": _page(views, path, statement.title, description=statement.summary),
+        "statement": views.statement(statement),
+        "previous": views.link(previous) if previous else None,
+        "next": views.link(following) if following else None,
+    }
+
+
+def _home_context(archive: Archive, views: Views, config: Config) -> dict[str, Any]:
+    span = archive.span
+    return {
+        "page": _page(views, urls.home(), config.title, description=config.description),
+        "stats": {
+            "statements": len(archive.statements),
+            "speakers": len(archive.speakers),
+            "first": date_label(span[0]) if span else None,
+            "last": date_label(span[1]) if span else None,
+            "years": len(archive.years),
+        },
+        "latest": [views.link(s) for s in reversed(archive.dated[-config.home_latest :])],
+        "top_speakers": [views.speaker(e) for e in archive.most_quoted(10)],
+    }
+
+
+def _speakers_index_context(archive: Archive, views: Views) -> dict[str, Any]:
     letters: dict[str, list[dict[str, Any]]] = {}
     for entry in archive.speakers.values():
         letter = (entry.speaker.name[:1] or "#").upper()
         letters.setdefault(letter if letter.isalpha() else "#", []).append(views.speaker(entry))
+    return {
+        "page": _page(views, urls.speakers_index(), "Speakers"),
+        "letters": [{"letter": k, "speakers": v} for k, v in sorted(letters.items())],
+        "total": len(archive.speakers),
+    }
+
+
+def _speaker_context(
+    views: Views, entry: SpeakerEntry, number: int, pages: int, chunk: list[Statement]
+) -> dict[str, Any]:
+    slug = entry.speaker.slug
+    speaker = views.speaker(entry)
+    path = urls.speaker(slug, number)
+    title = entry.speaker.name if number == 1 else f"{entry.speaker.name} (page {number})"
+    return {
+        "page": _page(views, path, title, feed_url=speaker["feed_url"]),
+        "speaker": speaker,
+        "statements": [views.link(s) for s in chunk],
+        "pagination": {
+            "page": number,
+            "pages": pages,
+            "previous_url": views.u.href(urls.speaker(slug, number - 1)) if number > 1 else None,
+            "next_url": views.u.href(urls.speaker(slug, number + 1)) if number < pages else None,
+        },
+    }
+
+
+def _speaker_pages(
+    archive: Archive, views: Views, config: Config, keys: InputKeys
+) -> Iterator[PageJob]:
     yield PageJob(
         urls.speakers_index(),
         "speakers.html",
-        {
-            "page": _page(views, urls.speakers_index(), "Speakers"),
-            "letters": [{"letter": k, "speakers": v} for k, v in sorted(letters.items())],
-            "total": len(archive.speakers),
-        },
+        partial(_speakers_index_context, archive, views),
+        inputs=keys.everything,
     )
     for entry in archive.speakers.values():
         slug = entry.speaker.slug
-        speaker = views.speaker(entry)
+        # A speaker page shows the speaker's roles and count: all their statements count.
+        speaker_key = keys.of(entry.statements, slug, entry.speaker.name, entry.speaker.kind)
         for number, pages, chunk in _paginate(entry.statements, config.page_size):
-            path = urls.speaker(slug, number)
-            title = entry.speaker.name if number == 1 else f"{entry.speaker.name} (page {number})"
             yield PageJob(
-                path,
+                urls.speaker(slug, number),
                 "speaker.html",
-                {
-                    "page": _page(views, path, title, feed_url=speaker["feed_url"]),
-                    "speaker": speaker,
-                    "statements": [views.link(s) for s in chunk],
-                    "pagination": {
-                        "page": number,
-                        "pages": pages,
-                        "previous_url": views.u.href(urls.speaker(slug, number - 1))
-                        if number > 1
-                        else None,
-                        "next_url": views.u.href(urls.speaker(slug, number + 1))
-                        if number < pages
-                        else None,
-                    },
-                },
+                partial(_speaker_context, views, entry, number, pages, chunk),
+                inputs=f"{speaker_key}:{number}:{pages}",
             )
-        newest = list(reversed(entry.statements[: config.feed_size]))
+        # Feeds list dated statements only, like the archive's feed: Atom needs a date.
+        dated = [s for s in entry.statements if s.date is not None]
+        newest = list(reversed(dated[: config.feed_size]))
         yield PageJob(
             urls.speaker_feed(slug),
             "feed.xml",
-            {
-                "feed": _feed(
-                    views, f"{entry.speaker.name} — {config.title}",
-                    urls.speaker_feed(slug), urls.speaker(slug), newest,
-                )
-            },
+            partial(
+                _feed_context, views, f"{entry.speaker.name} — {config.title}",
+                urls.speaker_feed(slug), urls.speaker(slug), newest,
+            ),
+            inputs=speaker_key,
         )
 
 
-def _date_pages(archive: Archive, views: Views) -> Iterator[PageJob]:
+def _dates_index_context(archive: Archive, views: Views) -> dict[str, Any]:
     u = views.u
+    return {
+        "page": _page(views, urls.dates_index(), "Statements by date"),
+        "years": [
+            {
+                "year": year,
+                "url": u.href(urls.year(year)),
+                "count": sum(len(s) for s in months.values()),
+            }
+            for year, months in archive.years.items()
+        ],
+        "undated": {"url": u.href(urls.undated()), "count": len(archive.undated)}
+        if archive.undated
+        else None,
+    }
+
+
+def _year_context(views: Views, year: int, months: dict[int, list[Statement]]) -> dict[str, Any]:
+    u = views.u
+    return {
+        "page": _page(views, urls.year(year), str(year)),
+        "year": {"year": year, "dates_url": u.href(urls.dates_index())},
+        "months": [
+            {
+                "name": MONTHS[month - 1],
+                "url": u.href(urls.month(year, month)),
+                "count": len(statements),
+                "statements": [views.link(s) for s in statements],
+            }
+            for month, statements in months.items()
+        ],
+    }
+
+
+def _month_context(
+    views: Views, year: int, month: int, statements: list[Statement]
+) -> dict[str, Any]:
+    u = views.u
+    days: dict[dt.date, list[Statement]] = {}
+    for statement in statements:
+        days.setdefault(statement.date, []).append(statement)  # type: ignore[arg-type]
+    return {
+        "page": _page(views, urls.month(year, month), f"{MONTHS[month - 1]} {year}"),
+        "month": {
+            "label": f"{MONTHS[month - 1]} {year}",
+            "year": year,
+            "year_url": u.href(urls.year(year)),
+            "count": len(statements),
+        },
+        "days": [
+            {
+                "anchor": f"d{day.isoformat()}",
+                "iso": day.isoformat(),
+                "label": date_label(day),
+                "statements": [views.link(s) for s in items],
+            }
+            for day, items in days.items()
+        ],
+    }
+
+
+def _undated_context(archive: Archive, views: Views) -> dict[str, Any]:
+    return {
+        "page": _page(views, urls.undated(), "Undated statements"),
+        "statements": [views.link(s) for s in archive.undated],
+    }
+
+
+def _date_pages(archive: Archive, views: Views, keys: InputKeys) -> Iterator[PageJob]:
     yield PageJob(
         urls.dates_index(),
         "dates.html",
-        {
-            "page": _page(views, urls.dates_index(), "Statements by date"),
-            "years": [
-                {
-                    "year": year,
-                    "url": u.href(urls.year(year)),
-                    "count": sum(len(s) for s in months.values()),
-                }
-                for year, months in archive.years.items()
-            ],
-            "undated": {"url": u.href(urls.undated()), "count": len(archive.undated)}
-            if archive.undated
-            else None,
-        },
+        partial(_dates_index_context, archive, views),
+        inputs=keys.everything,
     )
     for year, months in archive.years.items():
-        path = urls.year(year)
         yield PageJob(
-            path,
+            urls.year(year),
             "year.html",
-            {
-                "page": _page(views, path, str(year)),
-                "year": {"year": year, "dates_url": u.href(urls.dates_index())},
-                "months": [
-                    {
-                        "name": MONTHS[month - 1],
-                        "url": u.href(urls.month(year, month)),
-                        "count": len(statements),
-                        "statements": [views.link(s) for s in statements],
-                    }
-                    for month, statements in months.items()
-                ],
-            },
+            partial(_year_context, views, year, months),
+            inputs=keys.of([s for statements in months.values() for s in statements]),
         )
         for month, statements in months.items():
-            path = urls.month(year, month)
-            days: dict[dt.date, list[Statement]] = {}
-            for statement in statements:
-                days.setdefault(statement.date, []).append(statement)  # type: ignore[arg-type]
             yield PageJob(
-                path,
+                urls.month(year, month),
                 "month.html",
-                {
-                    "page": _page(views, path, f"{MONTHS[month - 1]} {year}"),
-                    "month": {
-                        "label": f"{MONTHS[month - 1]} {year}",
-                        "year": year,
-                        "year_url": u.href(urls.year(year)),
-                        "count": len(statements),
-                    },
-                    "days": [
-                        {
-                            "anchor": f"d{day.isoformat()}",
-                            "iso": day.isoformat(),
-                            "label": date_label(day),
-                            "statements": [views.link(s) for s in items],
-                        }
-                        for day, items in days.items()
-                    ],
-                },
+                partial(_month_context, views, year, month, statements),
+                inputs=keys.of(statements),
             )
     if archive.undated:
         yield PageJob(
             urls.undated(),
             "undated.html",
-            {
-                "page": _page(views, urls.undated(), "Undated statements"),
-                "statements": [views.link(s) for s in archive.undated],
-            },
+            partial(_undated_context, archive, views),
+            inputs=keys.of(archive.undated),
         )
+
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's maximum
+
+
+def _newest(statements: Iterable[Statement]) -> str | None:
+    dates = [s.date for s in statements if s.date is not None]
+    return max(dates).isoformat() if dates else None
+
+
+def _sitemap_urls(archive: Archive, views: Views, config: Config) -> list[dict[str, Any]]:
+    """Every HTML page but search and 404, with the newest date of what it shows."""
+    absolute = views.u.absolute
+    entries = [{"url": absolute(urls.home()), "lastmod": _newest(archive.statements)}]
+    entries += [
+        {"url": absolute(urls.statement(s.slug)), "lastmod": _newest([s])}
+        for s in archive.statements
+    ]
+    entries.append({"url": absolute(urls.speakers_index()), "lastmod": _newest(archive.statements)})
+    for entry in archive.speakers.values():
+        for number, _pages, chunk in _paginate(entry.statements, config.page_size):
+            entries.append(
+                {"url": absolute(urls.speaker(entry.speaker.slug, number)),
+                 "lastmod": _newest(chunk)}
+            )
+    entries.append({"url": absolute(urls.dates_index()), "lastmod": _newest(archive.statements)})
+    for year, months in archive.years.items():
+        entries.append(
+            {"url": absolute(urls.year(year)),
+             "lastmod": _newest(s for m in months.values() for s in m)}
+        )
+        for month, statements in months.items():
+            entries.append(
+                {"url": absolute(urls.month(year, month)), "lastmod": _newest(statements)}
+            )
+    if archive.undated:
+        entries.append({"url": absolute(urls.undated()), "lastmod": None})
+    return entries
+
+
+def _sitemap_jobs(archive: Archive, views: Views, config: Config) -> list[PageJob]:
+    entries = _sitemap_urls(archive, views, config)
+    if len(entries) <= SITEMAP_LIMIT:
+        return [PageJob(urls.sitemap(), "sitemap.xml", {"sitemap": {"urls": entries}})]
+    chunks = [entries[i : i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)]
+    jobs = [
+        PageJob(urls.sitemap(n), "sitemap.xml", {"sitemap": {"urls": chunk, "parts": []}})
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+    parts = [
+        {"url": views.u.absolute(urls.sitemap(n)),
+         "lastmod": max((e["lastmod"] for e in chunk if e["lastmod"]), default=None)}
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+    jobs.insert(0, PageJob(urls.sitemap(), "sitemap.xml", {"sitemap": {"parts": parts}}))
+    return jobs
+
+
+def _crawler_files(
+    archive: Archive, views: Views, config: Config, keys: InputKeys
+) -> Iterator[PageJob]:
+    """sitemap.xml (only when base_url is a full URL: sitemaps need absolute URLs) and
+    robots.txt. Built only when needed: the sitemap lists every page."""
+    sitemap = views.u.absolute_base is not None
+    if sitemap:
+        # Every page's URL and date is in keys.everything: no need to hash the list itself.
+        for job in _sitemap_jobs(archive, views, config):
+            yield PageJob(job.path, job.template, job.data, inputs=keys.everything)
+    yield PageJob(
+        urls.robots(),
+        "robots.txt",
+        {
+            "robots": {
+                "disallow": [views.u.href(urls.search())],
+                "sitemap_url": views.u.absolute(urls.sitemap()) if sitemap else None,
+            }
+        },
+    )
+
+
+def _feed_context(
+    views: Views, title: str, path: str, alternate: str, statements: list[Statement]
+) -> dict[str, Any]:
+    return {"feed": _feed(views, title, path, alternate, statements)}
 
 
 def _feed(
@@ -396,11 +577,15 @@ def _fingerprint_value(value: object) -> object:
 
 
 def fingerprint(job: PageJob, salt: str) -> str:
-    """What a page's output depends on: its template, its context, and `salt` (theme,
-    site values, generator version). Equal fingerprints mean byte-identical output."""
-    payload = json.dumps(job.context, sort_keys=True, default=_fingerprint_value,
-                         ensure_ascii=False)
+    """What a page's output depends on: its template, its inputs (or else its context), and
+    `salt` (theme, configuration, generator version). Equal fingerprints: identical output."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{job.template}\0{salt}\0".encode())
-    digest.update(payload.encode())
+    digest.update(f"{job.template}\0{job.path}\0{salt}\0".encode())
+    if job.inputs is not None:
+        digest.update(job.inputs.encode())
+    else:
+        payload = json.dumps(
+            job.context, sort_keys=True, default=_fingerprint_value, ensure_ascii=False
+        )
+        digest.update(payload.encode())
     return digest.hexdigest()

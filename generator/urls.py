@@ -62,6 +62,15 @@ def not_found() -> str:
     return "404.html"
 
 
+def sitemap(part: int | None = None) -> str:
+    """`sitemap.xml`, or one part of a sitemap split because it is too long."""
+    return "sitemap.xml" if part is None else f"sitemap-{part}.xml"
+
+
+def robots() -> str:
+    return "robots.txt"
+
+
 def static(name: str) -> str:
     return f"static/{name}"
 

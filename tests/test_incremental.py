@@ -1,0 +1,129 @@
+"""An incremental build must produce exactly the files a clean build produces.
+
+Random edits (change, add and delete statements, rename a speaker, edit a template) are
+applied to an archive; after each round the incremental build of it is compared, byte for
+byte, with a clean build of a copy. Search shards are made small so that edits cross them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import search
+from generator.build import build
+from generator.config import load_config
+
+from .conftest import REPO, run_dictum
+from .test_build import tree_hashes
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "dictum.toml", root / "dictum.toml")
+    (root / "dictum.toml").write_text('title = "Incremental"\ntheme = "mine"\npage_size = 3\n')
+    theme = root / "themes" / "mine" / "templates"
+    theme.mkdir(parents=True)
+    (theme / "statement.html").write_text(
+        '{% extends "default/statement.html" %}\n{# revision 0 #}\n'
+    )
+    run_dictum("import", cwd=root, check=True)
+    return root
+
+
+def _pages(root: Path) -> list[Path]:
+    return sorted((root / "content" / "statements").glob("*.md"))
+
+
+def _edit_one(rng: random.Random, root: Path, round_number: int) -> str:
+    pages = _pages(root)
+    kind = rng.choice(["title", "body", "date", "add", "delete", "speaker", "template", "none"])
+    if kind == "title":
+        page = rng.choice(pages)
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"^title: (.*)$", rf"title: Edited {round_number} \1", text,
+                               count=1, flags=re.M), encoding="utf-8")
+    elif kind == "body":
+        page = rng.choice(pages)
+        page.write_text(page.read_text(encoding="utf-8") + f"\nAdded paragraph {round_number}.\n",
+                        encoding="utf-8")
+    elif kind == "date":
+        page = rng.choice(pages)
+        text = page.read_text(encoding="utf-8")
+        year = rng.choice([1999, 2016, 2022])
+        text = re.sub(r"^date: \d{4}-(\d\d-\d\d)$", rf"date: {year}-\1", text, count=1, flags=re.M)
+        page.write_text(text, encoding="utf-8")
+    elif kind == "add":
+        source = rng.choice(pages)
+        text = source.read_text(encoding="utf-8").replace("title: ", f"title: Copy {round_number} ",
+                                                          1)
+        (source.parent / f"added-{round_number}.md").write_text(text, encoding="utf-8")
+    elif kind == "delete" and len(pages) > 5:
+        rng.choice(pages).unlink()
+    elif kind == "speaker":
+        # Rename a speaker everywhere: every page naming them changes, and their page moves.
+        names = re.findall(r"^- name: (.+)$", "".join(p.read_text() for p in pages), re.M)
+        if names:
+            old = rng.choice(names)
+            for page in pages:
+                text = page.read_text(encoding="utf-8")
+                page.write_text(text.replace(f"- name: {old}\n", f"- name: {old} Renamed\n"),
+                                encoding="utf-8")
+    elif kind == "template":
+        template = root / "themes" / "mine" / "templates" / "statement.html"
+        template.write_text(
+            '{% extends "default/statement.html" %}\n'
+            f"{{% block title %}}{round_number} {{{{ super() }}}}{{% endblock %}}\n"
+        )
+    return kind
+
+
+def test_random_edits_incremental_equals_clean(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_SIZE", 7)  # several shards even in a small archive
+    config = load_config(archive)
+    assert build(config).published
+    rng = random.Random(20261127)
+    kinds = []
+    for round_number in range(1, 13):
+        kinds.append(_edit_one(rng, archive, round_number))
+        if round_number % 3:
+            kinds.append(_edit_one(rng, archive, round_number + 100))  # two edits, one build
+        report = build(config)
+        assert report.published, [str(p) for p in report.problems]
+
+        clean = tmp_path / f"clean-{round_number}"
+        shutil.copytree(archive, clean, ignore=shutil.ignore_patterns("site", ".site.*"))
+        clean_report = build(load_config(clean), full=True)
+        assert clean_report.published
+        incremental_tree = tree_hashes(archive / "site")
+        clean_tree = tree_hashes(clean / "site")
+        assert incremental_tree.keys() == clean_tree.keys(), (round_number, kinds)
+        different = [k for k in clean_tree if clean_tree[k] != incremental_tree[k]]
+        assert different == [], (round_number, kinds)
+        shutil.rmtree(clean)
+    # The edits must have exercised the incremental paths, not just full rebuilds.
+    assert {"title", "add", "delete", "template"} <= set(kinds), kinds
+
+
+def test_noop_rebuild_renders_nothing(archive):
+    config = load_config(archive)
+    first = build(config)
+    assert first.pages > 0
+    second = build(config)
+    assert second.published and second.pages == 0 and second.shards_indexed == 0
+
+
+def test_one_changed_statement_renders_only_what_shows_it(archive):
+    config = load_config(archive)
+    build(config)
+    page = next(p for p in _pages(archive) if p.name.startswith("russia-calls"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    report = build(config)
+    # The body is shown only on the statement page itself.
+    assert report.pages == 1 and report.shards_indexed == 1
