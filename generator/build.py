@@ -43,7 +43,8 @@ class BuildReport:
     pages: int = 0  # pages rendered (unchanged pages of an incremental build are not)
     shards_indexed: int = 0
     statements: int = 0
-    published: bool = False  # whether site/ was replaced
+    published: bool = False  # whether site/ is this build's output
+    up_to_date: bool = False  # nothing had changed: nothing was read or written
     imported: ImportReport | None = None
 
     @property
@@ -106,6 +107,56 @@ def theme_digest(theme: Theme) -> str:
     return digest.hexdigest()
 
 
+def input_stamp(config: Config, theme: Theme) -> str:
+    """Names, sizes and modification times of every file a build reads, and the settings.
+
+    An unchanged stamp means an unchanged site, so a no-op rebuild stops here without
+    reading a page. Any difference only means "look closer": the build then hashes contents.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    settings = {k: v for k, v in vars(config).items() if k != "root"}
+    digest.update(f"{__version__}\0{json.dumps(settings, sort_keys=True, default=str)}".encode())
+    for folder in (config.content, *theme.folders, bundled_theme()):
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                try:
+                    stat = os.stat(path)
+                except FileNotFoundError:
+                    continue
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _stamp_line(stamp: str, config: Config) -> str:
+    """The stamp with the live manifest's file time: a site replaced behind our back (or
+    restored from a backup) does not pass for up to date."""
+    try:
+        manifest_time = os.stat(config.output / MANIFEST).st_mtime_ns
+    except FileNotFoundError:
+        return ""
+    return f"{stamp} {manifest_time}"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _stamp(path: Path, stamp: str, config: Config, report: BuildReport) -> None:
+    """Remember the inputs of a good build (kept beside the site, not in it: the stamp
+    holds local paths and file times, and the site must be the same on every machine).
+    A build with problems is not stamped: the next one must report them again."""
+    if report.problems:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_stamp_line(stamp, config), encoding="utf-8")
+
+
 class BuildCancelled(Exception):
     """`build(cancel=...)` was told to stop; the staging folder has been discarded."""
 
@@ -161,30 +212,37 @@ def build(
     """
     report = BuildReport()
     recover(config.output)
+    try:
+        theme = resolve_theme(config.root, config.theme)
+    except ThemeError as error:
+        report.problems.append(Problem(str(config.root / "dictum.toml"), str(error), "theme"))
+        return report
+    previous = (
+        Manifest(version=__version__)
+        if full
+        else Manifest.load(config.output / MANIFEST, __version__)
+    )
+    with report.stage("stamp"):
+        stamp = input_stamp(config, theme)
+    stamp_file = cache_path(config).with_name("stamp")
+    line = _stamp_line(stamp, config)
+    if not full and line and _read(stamp_file) == line:
+        report.published = report.up_to_date = True
+        return report
     cache = ParseCache(cache_path(config))
 
     archive, problems = load_archive(config, report, cache)
     if import_inbox and config.inbox.is_dir():
         if _import_new(config, report, archive.statements, log):
             # New pages and registry entries: load again (the parse cache makes it cheap).
+            stamp = input_stamp(config, theme)
             archive, problems = load_archive(config, report, cache)
     report.problems += problems
     _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
     cache.save()
 
-    try:
-        theme = resolve_theme(config.root, config.theme)
-    except ThemeError as error:
-        report.problems.append(Problem(str(config.root / "dictum.toml"), str(error), "theme"))
-        return report
     env = environment(theme)
     theme_hash = theme_digest(theme)
-
-    previous = (
-        Manifest(version=__version__)
-        if full
-        else Manifest.load(config.output / MANIFEST, __version__)
-    )
     incremental = bool(previous.files) and config.output.is_dir()
     manifest = Manifest(version=__version__, assets=theme_hash)
 
@@ -217,6 +275,7 @@ def build(
 
     if incremental and not (todo or stale or changed_shards or assets_changed):
         report.published = True  # the live site is already this build's output
+        _stamp(stamp_file, stamp, config, report)
         return report
 
     staging = Staging(config.output)
@@ -249,6 +308,7 @@ def build(
             staging.write(MANIFEST, manifest.dumps())
             staging.commit()
             report.published = True
+        _stamp(stamp_file, stamp, config, report)
     except BaseException:
         staging.abort()
         raise

@@ -172,7 +172,10 @@ def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement
 def page_files(statements_dir: Path) -> list[Path]:
     if not statements_dir.is_dir():
         return []
-    return sorted(p for p in statements_dir.rglob(f"*{PAGE_SUFFIX}") if p.is_file())
+    # Sorted by text: comparing Path objects costs more than reading the files' names.
+    return sorted(
+        (p for p in statements_dir.rglob(f"*{PAGE_SUFFIX}") if p.is_file()), key=str
+    )
 
 
 class ParseCache:

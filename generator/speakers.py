@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -28,6 +29,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same few hundred names recur across a whole archive
 def name_key(name: str) -> str:
     """A matching key: ASCII, lower case, spaces only, transliteration variants folded."""
     key = slugify(name, separator=" ")
@@ -41,6 +43,7 @@ def surname_key(name: str) -> str:
     return parts[-1] if parts else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def speaker_slug(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "speaker"
 

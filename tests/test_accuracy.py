@@ -38,22 +38,25 @@ class Labelled:
     folder: str
     doc: dict
     draft: Draft
+    heldout: bool  # in tests/labels/heldout/: never used to tune extraction
 
 
 def _load() -> list[Labelled]:
     items = []
     for folder in FOLDERS:
-        for doc in _documents(folder):
+        for doc, heldout in _documents(folder):
             text = (CORPUS / folder / doc["file"]).read_text(encoding="utf-8")
-            items.append(Labelled(folder, doc, extract(text)))
+            items.append(Labelled(folder, doc, extract(text), heldout))
     return items
 
 
-def _documents(folder: str) -> list[dict]:
-    """Every labelled document of a corpus folder (first sample, then any later ones)."""
+def _documents(folder: str) -> list[tuple[dict, bool]]:
+    """Every labelled document of a corpus folder, and whether it is held out."""
     documents = []
-    for path in sorted(LABELS.glob(f"{folder}*.yaml")):
-        documents += yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
+    for heldout, folder_path in ((False, LABELS), (True, LABELS / "heldout")):
+        for path in sorted(folder_path.glob(f"{folder}*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            documents += [(doc, heldout) for doc in data["documents"]]
     return documents
 
 
@@ -143,6 +146,8 @@ def test_field_accuracy(labelled, capsys):
     rows = {"all": _scores(labelled)}
     for folder in FOLDERS:
         rows[folder] = _scores([i for i in labelled if i.folder == folder])
+    rows["tuned on"] = _scores([i for i in labelled if not i.heldout])
+    rows["held out"] = _scores([i for i in labelled if i.heldout])
     fields = list(rows["all"])
     with capsys.disabled():
         print("\n\nExtraction accuracy against hand labels (tests/labels/)")
@@ -217,7 +222,7 @@ def test_no_wrong_date_without_a_hint(labelled):
 
 def test_labels_cover_every_folder():
     for folder in FOLDERS:
-        documents = _documents(folder)
+        documents = [doc for doc, _ in _documents(folder)]
         assert len(documents) >= 40
         assert len({d["file"] for d in documents}) == len(documents)
         assert all(isinstance(d["date"], dt.date) for d in documents)

@@ -127,3 +127,19 @@ def test_one_changed_statement_renders_only_what_shows_it(archive):
     report = build(config)
     # The body is shown only on the statement page itself.
     assert report.pages == 1 and report.shards_indexed == 1
+
+
+def test_up_to_date_only_when_nothing_changed(archive):
+    config = load_config(archive)
+    assert not build(config).up_to_date
+    assert build(config).up_to_date
+    # A removed site is rebuilt, even though no input changed.
+    shutil.rmtree(archive / "site")
+    report = build(config)
+    assert not report.up_to_date and (archive / "site" / "index.html").is_file()
+    # A touched page is looked at again: same bytes, so nothing is rendered.
+    page = _pages(archive)[0]
+    page.write_bytes(page.read_bytes())
+    report = build(config)
+    assert not report.up_to_date and report.pages == 0
+    assert build(config).up_to_date
