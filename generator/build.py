@@ -114,7 +114,7 @@ def input_stamp(config: Config, theme: Theme) -> str:
     reading a page. Any difference only means "look closer": the build then hashes contents.
     """
     digest = hashlib.blake2b(digest_size=16)
-    settings = {k: v for k, v in vars(config).items() if k != "root"}
+    settings = {k: v for k, v in vars(config).items() if k != "root"}  # every option counts here
     digest.update(f"{__version__}\0{json.dumps(settings, sort_keys=True, default=str)}".encode())
     for folder in (config.content, *theme.folders, bundled_theme()):
         for root, dirs, files in os.walk(folder):
@@ -250,9 +250,7 @@ def build(
         shard_total = search.shard_count(len(archive.statements))
         site = render.Views(archive, config).site()
         bundles = [search.bundle_path(n) for n in range(shard_total)]
-        settings = json.dumps(
-            {k: v for k, v in vars(config).items() if k != "root"}, sort_keys=True, default=str
-        )
+        settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
         salt = f"{__version__}\0{theme_hash}\0{settings}"
         shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
         todo: list[render.PageJob] = []

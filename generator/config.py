@@ -69,6 +69,12 @@ class Config:
     default_year: int | None = None
     cname: str | None = None
 
+    def page_settings(self) -> dict[str, object]:
+        """The options pages are made from. Where files live (content_dir, output_dir) and
+        what only import or publish use do not change a page, so they do not re-render it."""
+        skip = {"root", "content_dir", "output_dir", "default_year", "cname"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
+
     @property
     def base_path(self) -> str:
         """The URL path the site lives under, always with a leading and trailing slash."""

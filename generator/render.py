@@ -188,9 +188,6 @@ class Views:
             "description": self.config.description,
             "language": self.config.language,
             "base_path": self.config.base_path,
-            # The full address when base_url gives one; part of every page's fingerprint
-            # salt, so a new host re-renders the canonical links.
-            "url": u.absolute(urls.home()),
             "home_url": u.href(urls.home()),
             "speakers_url": u.href(urls.speakers_index()),
             "dates_url": u.href(urls.dates_index()),

@@ -44,6 +44,13 @@ def surname_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _looks_like_a_name(name: str) -> bool:
+    """"Sergei Lavrov" is a personal name with a surname; "President of Ukraine", a role
+    standing in for an unnamed person, has none to match."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def speaker_slug(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "speaker"
 
@@ -69,7 +76,7 @@ class Registry:
         self._by_slug.setdefault(speaker.slug, speaker)
         for name in (speaker.name, *speaker.aliases):
             self._by_key.setdefault(name_key(name), speaker)
-        if speaker.kind == "person":
+        if speaker.kind == "person" and _looks_like_a_name(speaker.name):
             surnames = self._by_surname.setdefault(surname_key(speaker.name), [])
             if speaker not in surnames:
                 surnames.append(speaker)
@@ -77,14 +84,15 @@ class Registry:
     def by_slug(self, slug: str) -> Speaker | None:
         return self._by_slug.get(slug)
 
-    def find(self, name: str) -> Speaker | None:
+    def find(self, name: str, kind: str = "person") -> Speaker | None:
         """The known speaker this name means, or None when it is new or ambiguous."""
         key = name_key(name)
         found = self._by_key.get(key)
         if found is not None:
             return found
-        # A bare surname ("Lavrov") matches only when one known person carries it.
-        if " " not in key:
+        # A bare surname ("Lavrov") matches only a person, and only when one known person
+        # carries it; "Federation" must not find "President of the Russian Federation".
+        if kind == "person" and " " not in key:
             candidates = self._by_surname.get(key, [])
             if len(candidates) == 1:
                 return candidates[0]
@@ -92,7 +100,7 @@ class Registry:
 
     def resolve(self, ref: SpeakerRef) -> Speaker:
         """The registry's speaker for a reference, or a new one made from the name."""
-        found = self.find(ref.name)
+        found = self.find(ref.name, ref.kind)
         if found is not None:
             return found
         slug = speaker_slug(ref.name)

@@ -148,7 +148,9 @@ def test_legacy_encodings_are_detected(archive):
     latin = "Déclaration du ministère\n\nPARIS, 3 mars - Le ministre a déclaré à la presse.\n"
     (inbox / "latin1.txt").write_bytes(latin.encode("latin-1"))
     run_dictum("import", "--report", str(archive / "report.csv"), cwd=archive, check=True)
-    titles = {frontmatter.parse(p.read_text(encoding="utf-8")).meta["title"] for p in pages(archive)}
+    titles = {
+        frontmatter.parse(p.read_text(encoding="utf-8")).meta["title"] for p in pages(archive)
+    }
     assert "Заявление МИД России" in titles
     assert "Déclaration du ministère" in titles
     rows = list(csv.DictReader((archive / "report.csv").open(encoding="utf-8")))

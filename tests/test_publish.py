@@ -53,6 +53,15 @@ def no_git_identity(tmp_path, monkeypatch):
     monkeypatch.delenv("EMAIL", raising=False)
 
 
+def showing_old(folder: Path, title: str) -> list[str]:
+    return [
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and ".git" not in p.parts and p.suffix in (".html", ".xml")
+        and title in p.read_text(encoding="utf-8")
+    ]  # fmt: skip
+
+
 def _retitle(page: Path, title: str) -> None:
     text = page.read_text(encoding="utf-8")
     text, count = re.subn(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M)
@@ -90,7 +99,10 @@ def test_publish_to_bare_repository_then_one_edit_is_one_commit(
 
     # One edit: the statement's title.
     slug = "meeting-with-sberbank-ceo-german-gref"
-    _retitle(sample_archive / "content" / "statements" / f"{slug}.md", EDITED)
+    page = sample_archive / "content" / "statements" / f"{slug}.md"
+    old_title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M).group(1)
+    assert old_title == "Meeting with Sberbank CEO German Gref"
+    _retitle(page, EDITED)
     run_dictum("publish", "--git", str(remote), "--base-url", BASE, cwd=sample_archive,
                check=True)  # fmt: skip
     assert git("rev-list", "--count", "gh-pages", cwd=remote).strip() == "2"
@@ -108,6 +120,7 @@ def test_publish_to_bare_repository_then_one_edit_is_one_commit(
     # previous/next links, its speaker, year and month listings, the feeds.
     assert f"statements/{slug}/index.html" in pages
     assert pages == showing
+    assert showing_old(clone, old_title) == []  # no page kept the old title
     assert "feed.xml" in pages and "dates/2021/10/index.html" in pages
     statement_pages = {p for p in pages if p.startswith("statements/")}
     assert len(statement_pages) == 3  # the statement and its two neighbours in time
@@ -119,6 +132,7 @@ def test_publish_to_bare_repository_then_one_edit_is_one_commit(
     assert {name.split("/")[1] for name in search} == {"0"}
     assert any(name.startswith("pagefind/0/fragment/") for name in search)
     assert "pagefind/0/pagefind-ui.js" not in search
+    assert not [name for name in search if "/filter/" in name]  # speakers, years: unchanged
 
     # Nothing changed: nothing is committed.
     again = run_dictum("publish", "--git", str(remote), "--base-url", BASE, cwd=sample_archive,

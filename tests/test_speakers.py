@@ -23,3 +23,12 @@ def test_resolve_creates_new_speakers_with_unique_slugs():
     assert made.slug == "john-smith"  # same name key: same speaker
     other = registry.resolve(SpeakerRef("Jóhn Smíth Jr"))
     assert other.slug == "john-smith-jr"
+
+
+def test_surname_matching_is_for_personal_names_only():
+    registry = Registry.of([Speaker("president-of-the-russian-federation",
+                                    "President of the Russian Federation")])
+    assert registry.find("Federation") is None
+    registry.add(Speaker("sergey-lavrov", "Sergey Lavrov"))
+    assert registry.find("Lavrov", kind="organization") is None
+    assert registry.find("Lavrov").slug == "sergey-lavrov"
