@@ -14,10 +14,11 @@ import datetime as dt
 import re
 
 from .extract_dateline import find_date, parse_dateline, today_month_day
-from .extract_speakers import Label, Segment, find_labels, find_speakers
+from .extract_labels import Label, find_labels
+from .extract_speakers import Segment, find_speakers
 from .models import Draft
 
-CONVERTER_VERSION = "1"  # bump when the output for the same input changes
+CONVERTER_VERSION = "3"  # bump when the output for the same input changes
 
 __all__ = ["CONVERTER_VERSION", "ExtractError", "extract"]
 
@@ -28,10 +29,7 @@ class ExtractError(ValueError):
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.line = line
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        self.line = line  # callers add it to their own `path:line:` prefix
 
 
 # Site chrome: navigation and share widgets that scrapers keep as lines of their own.
@@ -47,6 +45,7 @@ _CHROME_MAX = 160  # a longer line is text, whatever it starts with
 # "By John Smith, Reuters", "BY TED D'AFFLISIO, Reuters", "by Dean Lokken".
 _BYLINE = re.compile(r"^by\s+[^\s,][^,\n]{1,60}(?:,\s*[A-Za-z .]{2,40})?$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^\s*(?P<who>Reuter|Reuters|REUTER|REUTERS|TASS)\s*$")
+_SOURCE_NAMES = {"REUTER": "Reuters", "REUTERS": "Reuters"}  # the wire signs off "Reuter"
 _LEDE_MAX = 1500  # a "lede" longer than this is the start of the body
 
 # Markdown that would change how a line renders: headings, quotes, lists, rules, code.
@@ -63,7 +62,7 @@ def extract(text: str) -> Draft:
     if not paragraphs:
         raise ExtractError("empty document: no text to take a title from", None)
     (title_line, title), first = paragraphs[0][0], paragraphs[0][1:]
-    title = _SPACES.sub(" ", title.strip())
+    title = title.strip()
     if not any(c.isalnum() for c in title):
         raise ExtractError("no title: the first line has no letters or digits", title_line)
     # Lines right under the title with no blank line between are the next paragraph.
@@ -72,7 +71,7 @@ def extract(text: str) -> Draft:
 
     source = None
     if paras and (m := _SIGN_OFF.match(paras[-1])):
-        source = "Reuters" if m["who"].upper().startswith("REUTER") else m["who"]
+        source = m["who"]
         paras = paras[:-1]
 
     byline = None
@@ -103,9 +102,7 @@ def extract(text: str) -> Draft:
     paras = [p for p in paras if p.strip()]
 
     segments = _segments(paras)
-    speakers, quotes = find_speakers(
-        title, ([Segment(summary)] if summary else []) + segments
-    )
+    speakers, quotes = find_speakers(title, ([Segment(summary)] if summary else []) + segments)
 
     draft = Draft(title=title, body=_markdown(segments), summary=summary)
     draft.speakers, draft.quotes, draft.warnings = speakers, quotes, warnings
@@ -118,8 +115,8 @@ def extract(text: str) -> Draft:
         draft.source = source
         if paras:
             draft.month_day = today_month_day(paras[0])
-    if draft.source and draft.source.isupper() and len(draft.source) > 4:
-        draft.source = draft.source.title()  # "REUTERS" -> "Reuters"; "TASS" stays
+    if draft.source:
+        draft.source = _SOURCE_NAMES.get(draft.source.upper(), draft.source)
     _set_date(draft, year, [summary or "", *paras])
     if not draft.body:
         warnings.append("no body text after the title")

@@ -267,3 +267,276 @@ def test_error_carries_the_line() -> None:
 
 def test_converter_version_is_a_string() -> None:
     assert isinstance(CONVERTER_VERSION, str) and CONVERTER_VERSION
+
+
+# ------------------------------------------------- speaker patterns (real sentences)
+
+
+def wire(*paragraphs: str) -> list[SpeakerRef]:
+    """Speakers of a small wire story made of real sentences (title, dated lede, body)."""
+    body = "\n\n".join(paragraphs)
+    return extract(f"TEST STORY\n\nNEW YORK, March 3 - {body}\n\nReuter\n").speakers
+
+
+def names_of(speakers: list[SpeakerRef]) -> list[str]:
+    return [s.name for s in speakers]
+
+
+def test_short_company_name_takes_the_fullest_form() -> None:
+    # reuters21578/0426: "Bally Manufacturing Corp" in the lede, then "Bally said"
+    assert wire(
+        "Bally Manufacturing Corp's proposed public offering of 24 pct of its Health and "
+        "Tennis Corp unit is seen as the first step towards the sale of the entire unit, "
+        "analysts said.",
+        "Last week, Bally said it would offer 24 pct of the unit to the public.",
+    ) == [SpeakerRef("Bally Manufacturing Corp", None, "organization")]
+
+
+def test_the_company_said_is_the_company_named_first() -> None:
+    # reuters21578/0076
+    d = draft_of("reuters21578/0076_ef9194e1c16e2766.txt")
+    assert d.speakers[0] == SpeakerRef("Total Cie Francaise des Petroles", None, "organization")
+
+
+def test_unnamed_spokesperson_credits_the_institution() -> None:
+    # reuters21578/0851: "A Lilly spokesperson said" after "Eli Lilly and Co"
+    assert "Eli Lilly and Co" in speaker_names(draft_of("reuters21578/0851_d2e2ea06ef7d5d70.txt"))
+    # reuters21578/0726: a spokeswoman "for Smith Barney" is not a person named Smith Barney
+    d = draft_of("reuters21578/0726_ddb9de8b26414e43.txt")
+    assert d.speakers[0] == SpeakerRef("Smith Barney", None, "organization")
+    # reuters21578/0976: lower-case institution and a place after the spokesman
+    d = draft_of("reuters21578/0976_ad1511105e92aba0.txt")
+    assert d.speakers[0] == SpeakerRef("Finance Ministry", None, "organization")
+    # reuters21578/0150: "A Carling official later said"
+    assert speaker_names(draft_of("reuters21578/0150_6d842a3f46535818.txt")) == [
+        "Carling O'Keefe Ltd"
+    ]
+
+
+def test_named_body_with_a_lower_case_noun() -> None:
+    # reuters21578/0176 (the ticker is blanked before reading) and reuters21578/0301
+    assert wire(
+        "The United Auto Workers <UAW> union said it supports Chrysler Corp's proposal to buy "
+        "American Motors Corp."
+    ) == [SpeakerRef("United Auto Workers", None, "organization")]
+    assert names_of(
+        wire(
+            "The Oslo government said it will review the effects of the ban on Norwegian "
+            "industry after two years."
+        )
+    ) == ["Oslo government"]
+    # reuters21578/0355 and reuters21578/0855
+    assert names_of(wire("The French foreign ministry said the talks would resume.")) == [
+        "French Foreign Ministry"
+    ]
+    assert names_of(wire("A White House statement said the President would veto the bill.")) == [
+        "White House"
+    ]
+
+
+def test_surname_alone_finds_the_full_name_in_the_text() -> None:
+    # reuters21578/0151: "Dan Kaakebeen a spokesman for ..." (no comma), then "Kaakebeen said"
+    assert names_of(
+        wire(
+            "Dan Kaakebeen a spokesman for the Dutch salvage firm Smit International told "
+            "Reuters by telephone from Rotterdam that the vessel was just off the Belgian port.",
+            "Kaakebeen said the firm had one vessel at the scene.",
+        )
+    ) == ["Dan Kaakebeen"]
+
+
+def test_lone_subject_before_said_is_not_read_from_the_right() -> None:
+    # reuters21578/0326: "Shamrock said Raymond Nawara ... would become" credits Shamrock
+    d = draft_of("reuters21578/0326_b67343ed3cebf2cf.txt")
+    assert speaker_names(d) == ["Shamrock Holdings Inc"]
+
+
+def test_verbs_of_action_are_not_statements() -> None:
+    # reuters21578/0226: "has asked the White House to consider blocking" is a request
+    assert "Malcolm Baldrige" not in speaker_names(
+        draft_of("reuters21578/0226_368f8819fd3a39bf.txt")
+    )
+    # reuters21578/0826: "Judge Clarence A. Brimmer denied all post-trial motions" is a ruling
+    assert "Clarence A. Brimmer" not in speaker_names(
+        draft_of("reuters21578/0826_b0820d45e987af64.txt")
+    )
+    # reuters21578/0851: "Details ... were not disclosed" names nobody
+    assert "Details" not in speaker_names(draft_of("reuters21578/0851_d2e2ea06ef7d5d70.txt"))
+
+
+def test_told_names_its_listener_after_the_verb() -> None:
+    # reuters21578/0201: "..., told the Senate Judiciary Committee's Antitrust Subcommittee."
+    assert wire(
+        '"This is a matter that is being looked into," Charles Rule, acting assistant attorney '
+        "general-antitrust, told the Senate Judiciary Committee's Antitrust Subcommittee."
+    ) == [SpeakerRef("Charles Rule", "acting assistant attorney general-antitrust")]
+
+
+def test_appositives() -> None:
+    # reuters21578/0852: a party code set off by commas
+    assert names_of(wire("Rep. Norman Lent, R-N.Y., said the bill would pass.")) == ["Norman Lent"]
+    # reuters21578/0106: a relative clause set off by commas after a known surname
+    assert names_of(
+        wire(
+            "Robert Ortner, senior economist at the Commerce Department, told the meeting the "
+            "dollar would fall.",
+            "Ortner, who stressed he was expressing personal views, said the trade gap would "
+            "narrow.",
+        )
+    ) == ["Robert Ortner"]
+    # reuters21578/0004: an appositive that describes a company
+    assert wire(
+        "Nova, the Canadian company that owns 56 pct of Husky Oil Ltd, said it would not sell."
+    ) == [SpeakerRef("Nova", None, "organization")]
+    # reuters21578/0995: the comma closing the role is missing
+    assert names_of(
+        wire(
+            "Chris Johns, currency analyst at UBS-Phillips and Drew in London said the dispute "
+            "would pass."
+        )
+    ) == ["Chris Johns"]
+
+
+def test_passive_statement_by_a_named_speaker() -> None:
+    # president_ua/0313: "This was stated by President Volodymyr Zelenskyy during ..."
+    d = draft_of("president_ua/0313_3d77e3cc95445f97.txt")
+    assert speaker_names(d) == ["Volodymyr Zelenskyy"]  # "the President" is not Putin
+
+
+def test_readout_pronoun_and_both_leaders() -> None:
+    # kremlin/0281: "He reaffirmed ..." before anyone spoke, "Both leaders reaffirmed ..."
+    assert speaker_names(draft_of("kremlin/0281_0aec4fad8143527e.txt")) == [
+        "Vladimir Putin",
+        "Daniel Ortega",
+    ]
+
+
+def test_role_reference_and_opening_phrase() -> None:
+    # president_ua/0169: "the Head of State said" is Zelenskyy, not the Head of the Office of
+    # the President; "For his part, Shmyhal thanked ... and said" credits Shmyhal
+    d = draft_of("president_ua/0169_3f41633ba1b41089.txt")
+    assert speaker_names(d) == [
+        "Volodymyr Zelenskyy",
+        "Ruslan Stefanchuk",
+        "Denys Shmyhal",
+        "Dmytro Kuleba",
+    ]
+
+
+def test_main_speaker_says_rather_than_announces() -> None:
+    # reuters21578/0901: "Singer Co and Northrop Corp recently announced" write-offs; the
+    # story is carried by what the analysts named later say
+    d = draft_of("reuters21578/0901_cbd188c322059d5b.txt")
+    assert speaker_names(d)[:3] == ["Howard Mager", "Singer Co", "Northrop Corp"]
+
+
+# ------------------------------------------- round-2 patterns (converter version 3)
+
+
+def test_the_leaders_credits_both_leaders_of_a_readout() -> None:
+    # kremlin/0131: "The leaders reaffirmed their mutual intention to further develop ..."
+    d = draft_of("kremlin/0131_1bc1b867554f87dc.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Faustin-Archange Touadera"]
+
+
+def test_sender_named_only_by_role() -> None:
+    # kremlin/0091: "The President sent a message of greetings to the participants ..."
+    d = draft_of("kremlin/0091_86c910344510b602.txt")
+    assert speaker_names(d) == ["President"]
+
+
+def test_lede_report_makes_the_transcripts_main_speaker() -> None:
+    # kremlin/0761: "Pavel Kosov reported to the President about ...", then Putin speaks first
+    d = draft_of("kremlin/0761_6bc7c544b33cb8e1.txt")
+    assert speaker_names(d)[:2] == ["Pavel Kosov", "Vladimir Putin"]
+
+
+def test_generic_reference_to_a_named_institution() -> None:
+    # reuters21578/0888: "In essence the Council is claiming that its status is similar ..."
+    d = draft_of("reuters21578/0888_a40320e1dac16663.txt")
+    assert speaker_names(d) == ["International Tin Council"]
+    # reuters21578/0363: "... to discuss the Department's current role ..., the association said."
+    d = draft_of("reuters21578/0363_ca7f63d22e940e2c.txt")
+    assert speaker_names(d) == ["National Association of Wheat Growers", "Jim Miller"]
+    # reuters21578/0163: "The Treasury said it proposed allowing the temporary imports ..."
+    d = draft_of("reuters21578/0163_cf4c56a0e60da6cd.txt")
+    assert d.speakers == [SpeakerRef("Treasury", None, "organization")]
+
+
+def test_lower_case_field_department() -> None:
+    # reuters21578/0188: "..., the statistics department said."
+    d = draft_of("reuters21578/0188_a004578c3506584c.txt")
+    assert d.speakers == [SpeakerRef("Statistics Department", None, "organization")]
+
+
+def test_firm_names_are_institutions_not_people() -> None:
+    # reuters21578/0207: "Merrill Lynch in London said any further amplification ..."
+    assert "Merrill Lynch and Co" in speaker_names(
+        draft_of("reuters21578/0207_841b34cb60023bd2.txt")
+    )
+    # reuters21578/0613: "... with Kodak," analyst Michael Ellmann of Wertheim and Co said.
+    d = draft_of("reuters21578/0613_eec5083bcff65e01.txt")
+    assert speaker_names(d) == ["Polaroid Corp", "Michael Ellmann"]
+
+
+def test_inverted_subject_with_abbreviated_title_and_comma_aside() -> None:
+    # reuters21578/0013: "... said former Nevada Sen. and Reagan confidant Paul Laxalt."
+    assert "Paul Laxalt" in speaker_names(draft_of("reuters21578/0013_a1da44625617a090.txt"))
+    # reuters21578/0713: "French Finance Minister Edouard Balladur, meanwhile, confirmed ..."
+    d = draft_of("reuters21578/0713_7c600eb3d9df19b8.txt")
+    assert speaker_names(d) == ["Michael Wilson", "Edouard Balladur"]
+
+
+def test_quotation_opened_after_a_colon() -> None:
+    # reuters21578/0113: `Haughey said:" Delors assured me we could have full recourse ...`
+    d = draft_of("reuters21578/0113_2a65258e58b4077c.txt")
+    assert speaker_names(d) == ["Charles Haughey"]
+    assert quote_speaker(d, "Delors assured me") == "Charles Haughey"
+
+
+def test_called_for_and_quoted_as_saying() -> None:
+    # reuters21578/0678: "Yesterday Funaro called for a new forum for discussion of ..."
+    assert speaker_names(draft_of("reuters21578/0678_e144049c13c7018b.txt")) == ["Dilson Funaro"]
+    # reuters21578/0537: "He quoted American Honda president Tetsuo Chino as saying, ..."
+    assert "Tetsuo Chino" in speaker_names(draft_of("reuters21578/0537_c8ba7c80639d43ba.txt"))
+
+
+def test_second_hand_statements_inside_a_report() -> None:
+    # reuters21578/0138: "Ingram reported that his interest ..., an NEC spokeswoman said."
+    d = draft_of("reuters21578/0138_5e0ad98ec7eed4ef.txt")
+    assert speaker_names(d) == ["NEC Electronics Inc"]
+    # reuters21578/0588: "The statement said senior officials of the company have stated ..."
+    assert "Royal Dutch Petroleum Co" not in speaker_names(
+        draft_of("reuters21578/0588_c0d312e73a576bd5.txt")
+    )
+    # reuters21578/0797: "The Soviet government said ..., the official news agency Tass said."
+    d = draft_of("reuters21578/0797_b7d0ff923ee11d1f.txt")
+    assert d.speakers == [SpeakerRef("Soviet government", None, "organization")]
+
+
+def test_unnamed_lede_official_named_in_the_next_paragraph() -> None:
+    # reuters21578/0263: "..., a senior USDA official said." / "Bill Bailey, ..., told Reuters"
+    d = draft_of("reuters21578/0263_3854661aec6c7377.txt")
+    assert speaker_names(d) == ["Bill Bailey"]
+
+
+def test_title_role_is_the_holder_who_speaks_most() -> None:
+    # president_ua/0618: title "... - President"; Charles Michel, "European Council President",
+    # speaks last, but the President of the story is Zelenskyy
+    d = draft_of("president_ua/0618_ad338baffb8f90ad.txt")
+    assert speaker_names(d) == ["Volodymyr Zelenskyy", "Charles Michel"]
+
+
+def test_initial_before_a_sentence_opener_ends_the_sentence() -> None:
+    # reuters21578/0175: "... that brought in S and P. The agency cited the larger financing"
+    d = draft_of("reuters21578/0175_e6e7ce936221965b.txt")
+    assert "New World Pictures Ltd" not in speaker_names(d)
+
+
+def test_participle_aside_and_and_inside_an_institution_name() -> None:
+    # reuters21578/0220: "Canadian Foreign Secretary Joe Clark, winding up a two-day visit to
+    # Washington, said he expected ..."
+    assert speaker_names(draft_of("reuters21578/0220_06b0da8d52fb4a43.txt")) == ["Joe Clark"]
+    # reuters21578/0932: "The U.S. Department of Housing and Urban Development (HUD) said ..."
+    d = draft_of("reuters21578/0932_062683e19843fd4c.txt")
+    assert speaker_names(d)[0].startswith("U.S. Department of Housing and Urban Development")

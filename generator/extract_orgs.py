@@ -1,0 +1,198 @@
+"""Institutions in news prose: the companies a story names, acronyms spelt out, fullest forms.
+
+Wire copy names a company in full once ("Bally Manufacturing Corp", "Total Cie Francaise
+des Petroles <TPN.PA>") and then by a short form ("Bally said", "the company said", "a Lilly
+spokesperson said"). These helpers find the full names so a short reference can be credited
+to the institution under its fullest form. Pure; nothing is kept between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, TypeVar
+
+from .extract_names import UPPER
+
+# Words that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "Cie", ...
+_SUFFIXES = frozenset(
+    """Inc Corp Co Ltd Plc PLC Cie AG SA NV N.V GmbH SpA Corporation Company Group Holdings
+    Industries Bancorp Airlines Ltda Bhd Pty Partners Associates""".split()
+)
+_ANY_SUFFIX = re.compile(r"\s(?:" + "|".join(re.escape(x) for x in _SUFFIXES) + r")\b")
+_WORD = rf"[{UPPER}][\w.'’&\-]*"
+_JOINS = frozenset("and & of de des du la der van von y".split())
+_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_WORD}|(?:and|&|of|de|des|du|la|der|van|von|y)(?=\s)))*")
+_TICKER_AFTER = re.compile(r"\s*<[A-Z0-9.\-]{1,10}>")
+# Capitalised words that open a sentence or clause rather than a name.
+_OPENERS = frozenset(
+    """The A An In On At For From By With But And Or If As So It He She We They This That
+    These Those There Its His Her Their Also However Meanwhile Earlier Later After Before
+    During While When Last Next Both Separately Shares Analysts Officials""".split()
+)
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’\-]*){1,7}")
+
+
+def company_names(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every company the raw text names in full, in text order: a
+    capitalised run ending in a corporate suffix, or one right before a ticker or inside
+    angle brackets. Names that start at one place keep only their longest form."""
+    found: dict[int, str] = {}
+    for m in _RUN.finditer(text):
+        bracketed = (
+            m.start() > 0
+            and text[m.start() - 1] == "<"
+            and text[m.end() : m.end() + 1] == ">"
+            and not m.group().isupper()  # `<BA>` is a ticker, `<Wellcome PLC>` a company
+        )
+        ticker = bool(_TICKER_AFTER.match(text, m.end()))
+        if not (bracketed or ticker or _ANY_SUFFIX.search(m.group())):
+            continue  # most runs name no company: skip them cheaply
+        pieces = _pieces(m.group().split())
+        for k, words in enumerate(pieces):
+            name = _company(words, whole=(bracketed or ticker) and k == len(pieces) - 1)
+            pos = text.find(name, m.start()) if name else -1
+            if pos >= 0 and len(name) > len(found.get(pos, "")):  # type: ignore[arg-type]
+                found[pos] = name  # type: ignore[assignment]
+    return sorted(found.items())
+
+
+def _pieces(words: list[str]) -> list[list[str]]:
+    """Split a run where one name ends and another begins: after "Singer Co" in "Singer Co
+    and Northrop Corp", after a possessive or a sentence end, after "Atlanta-based"."""
+    pieces: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        if w in {"and", "&"} and pieces[-1] and pieces[-1][-1].rstrip(".") in _SUFFIXES:
+            pieces.append([])
+            continue
+        pieces[-1].append(w)
+        ends_sentence = w.endswith(".") and len(w) > 3 and not re.fullmatch(r"(?:\w\.)+", w)
+        if (
+            w.endswith(("'s", "’s"))
+            or (ends_sentence and w.rstrip(".") not in _SUFFIXES and i + 1 < len(words))
+            or re.search(r"-[a-z]+$", w)
+        ):
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
+def _company(words: list[str], whole: bool) -> str | None:
+    while words and (words[0] in _OPENERS or words[0] in _JOINS):
+        words = words[1:]
+    if "of" in words:  # "Julius Maldutis of Salomon Brothers Inc": a person's firm
+        k = words.index("of")
+        if 2 <= k <= 3 and all(w[:1].isupper() and not w.isupper() for w in words[:k]):
+            words = words[k + 1 :]
+    if words and words[-1].endswith(("'s", "’s")):
+        words = [*words[:-1], words[-1][:-2]]
+    last = max((i for i, w in enumerate(words) if w.rstrip(".") in _SUFFIXES), default=-1)
+    if whole:
+        pass  # right before a ticker: the whole run is the name, "Total Cie ... Petroles"
+    elif last >= 1:
+        words = words[: last + 1]
+    else:
+        return None
+    while words and words[-1] in _JOINS:
+        words = words[:-1]
+    if not words or (len(words) == 1 and not words[0].isupper()):
+        return None  # a lone title-case word before a ticker is a heading, not a name
+    return " ".join(words).rstrip(".")
+
+
+def fuller_company(name: str, companies: list[tuple[int, str]]) -> str | None:
+    """The full name a short form starts: "AMR" -> "AMR Corp", "Bally" -> "Bally Mfg Co"."""
+    words = name.lower().split()
+    for _, full in companies:
+        fw = full.lower().split()
+        # only a name with a corporate suffix: "<Airbus Industrie>" stays "Airbus"
+        if len(fw) > len(words) and fw[: len(words)] == words and _has_suffix(full):
+            return full
+    return None
+
+
+def _has_suffix(name: str) -> bool:
+    return any(w.rstrip(".") in _SUFFIXES for w in name.split()[1:])
+
+
+def company_with_word(word: str, companies: list[tuple[int, str]]) -> str | None:
+    """The company one of whose name words is `word`: "Lilly" -> "Eli Lilly and Co"."""
+    low = word.lower()
+    for _, full in companies:
+        if low in full.lower().replace("-", " ").split() and _has_suffix(full):
+            return full
+    return None
+
+
+def expand_acronym(acronym: str, text: str) -> str | None:
+    """Spell out an acronym ("ICO" -> "International Coffee Organization") from the text."""
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group().split()
+        for start in range(len(words)):
+            sub = words[start:]
+            caps = [w for w in sub if w[0].isupper()]
+            if "".join(w[0] for w in caps) == acronym and len(caps) == len(acronym):
+                return " ".join(sub)
+    return None
+
+
+class Speaking(Protocol):
+    """What alias merging needs of a speaker being collected."""
+
+    name: str
+    kind: str
+    role: str | None
+
+
+_S = TypeVar("_S", bound=Speaking)
+_CORPORATE = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. plc corporation company cie sa ag nv group".split()
+)
+
+
+def merge_aliases(speakers: list[_S]) -> list[_S]:
+    """One institution under two names: "AMR" and "AMR Corp", "ICO" and "International Coffee
+    Organization", "Memotec Data" (read as a person) and "Memotec Data Inc"."""
+    kept: list[_S] = []
+    for p in speakers:
+        for q in kept:
+            if _aliases(p, q) or _aliases(q, p):
+                if len(p.name) > len(q.name) and p.kind == "organization":
+                    q.name, q.kind, q.role = p.name, p.kind, q.role or p.role
+                elif q.kind != "organization" and p.kind == "organization":
+                    q.name, q.kind = p.name, "organization"
+                break
+        else:
+            kept.append(p)
+    return kept
+
+
+def _aliases(short: Speaking, full: Speaking) -> bool:
+    """`short` is `full` without its corporate suffix, or its initials."""
+    if full.kind != "organization" or short is full:
+        return False
+    a, b = short.name.lower().split(), full.name.lower().split()
+    if len(a) < len(b) and b[: len(a)] == a and all(w in _CORPORATE for w in b[len(a) :]):
+        return True
+    initials = "".join(w[0] for w in full.name.split() if w[0].isupper())
+    return len(a) == 1 and short.name.isupper() and short.name == initials
+
+
+_NAME_WORD = r"[A-Z][\w'’\-]*"
+_OF_TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,4}})"
+
+
+def named_institution(noun: str, text: str) -> str | None:
+    """The institution a generic reference means: "the council said" -> the "International
+    Tin Council" the text names; "the association" -> "National Association of Wheat
+    Growers"; "the ministry" -> "Ministry of Defence". First full name in the text wins."""
+    word = noun.capitalize()
+    pattern = re.compile(
+        rf"\b((?:{_NAME_WORD}\s+(?:(?:and|&)\s+)?){{0,5}}){word}\b(?!['’]s\s+[A-Z])({_OF_TAIL}?)"
+    )
+    for m in pattern.finditer(text):
+        before = [w for w in m.group(1).split()]
+        while before and (before[0] in _OPENERS or before[0].endswith(("'s", "’s"))):
+            before = before[1:]
+        if not before and not m.group(2):
+            continue
+        return " ".join([*before, word]) + m.group(2)
+    return None

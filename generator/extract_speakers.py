@@ -1,0 +1,642 @@
+"""Who speaks in a document, and which direct quotations are theirs.
+
+Speakers are the people and institutions the text attributes statements to: subjects of
+speech verbs ("X said", "said X", "according to X"), transcript speaker labels, senders of
+quoted messages, and authors the title names ("address by ..."). People who are only
+mentioned (met, phoned, appointed) are not speakers, nor are vague groups ("analysts said"),
+nor people a speaker quotes inside their own speech. Pure: each call builds its own `Registry`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .extract_labels import Label
+from .extract_names import (
+    PARTICLES,
+    ROLE_WORDS,
+    STOP_CAPS,
+    UPPER,
+    VAGUE_NOUNS,
+    is_name_word,
+    is_org_word,
+    is_role_word,
+    role_before,
+    role_matches,
+    split_name,
+    tokens,
+)
+from .extract_orgs import (
+    fuller_company,
+    merge_aliases,
+)
+from .extract_quotes import quote_spans, quote_text, sentence_starts
+from .extract_registry import HOST_ROLES, Person, Registry
+from .extract_subjects import (
+    CLAUSE_WORDS,
+    ORG_NOUNS,
+    Subject,
+    parse_left,
+    parse_phrase,
+    parse_right,
+    sentence_subject,
+    strip_articles,
+)
+from .models import Quote, SpeakerRef
+
+_VERBS = (
+    "said|says|say|told|tells|stated|states|stressed|stresses|noted|notes|adds|"
+    "announced|announces|emphasi[sz]ed|emphasi[sz]es|warned|warns|urged|urges|"
+    "went on to say|goes on to say|pointed out|points out|explained|explains|remarked|"
+    "underlined|underscored|reiterated|asserted|insisted|argued|claimed|commented|replied|"
+    "responded|observed|recalled|confirmed|acknowledged|admitted|predicted|informed|"
+    "assured|wrote|writes|answered|concluded|mentioned|disclosed|revealed|"
+    "estimated|reported|complained|cautioned|conceded|contended|suggested|proposed|"
+    "expressed|reaffirmed|highlighted|updated|briefed|shared|spoke about|talked about"
+)
+# A speech verb; not the passive "is said to be"; "declared" only before what was declared
+# ("UNESCO declared 2021 the Year of ..." is no statement).
+_SPEECH = re.compile(
+    rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
+    r"|\baccording to\b"
+    # "called for the debt to be rescheduled", "called on foreigners to join": a plea
+    r"|\bcalled\s+(?:for|on)\b(?!\s+(?:a|the)\s+(?:meeting|visit)\b)"
+    # "the Council is claiming that ...": a statement in progress
+    r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:saying|claiming|arguing|insisting)\b"
+    # "the newspaper quoted Stoltenberg as saying": the one quoted speaks
+    r"|\bas\s+saying\b"
+    # verbs that are also actions: "asked the White House to block" (a request), "denied
+    # all motions" (a ruling), "added it to its list" are no statements
+    r"|\basked\b(?=\s+(?:whether|why|what|how|if|who|about)\b|\s*[,:\"“])"
+    r"|\bdenied\b(?=\s+(?:that|any|reports?|allegations?|charges?|claims?|rumou?rs?|"
+    r"wrongdoing|it|this)\b|\s*[,:\"“])"
+    r"|\badded\b(?!\s+(?:it|them|to|\d)\b)"
+    # "continued the discussion" is no statement; `"...," he continued.` is
+    r"|\bcontinued\b(?!\s+(?:to|the|a|an|its|his|her|their|our|with|on|in|at|for|until|"
+    r"through|into|as|working|talks|discussions?|cooperation|work)\b)"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
+# Verbs that report an act more than a statement ("recently announced write-offs", "the
+# New York Times reported"): such a speaker carries a story only when nobody says anything.
+_WEAK_VERBS = frozenset(
+    """announced announces disclosed revealed estimated predicted proposed suggested
+    confirmed""".split()
+)
+# Verbs whose object follows them ("told the Senate panel"): never an inverted subject.
+_OBJECT_VERBS = frozenset(
+    """told tells informed assured urged urges briefed updated asked warned warns cited
+    called""".split()
+)
+_MESSAGE_READS = re.compile(
+    r"\b(?:message|telegram|letter|greetings?|address|statement|condolences|appeal|note)\s+"
+    r"(?:reads|read|says|states|stated|said)\b",
+    re.IGNORECASE,
+)
+# "Vladimir Putin sent a message of greetings to ...", "expressed his condolences to ...".
+_MESSAGE_SENT = re.compile(
+    r"\s(?:has\s+)?(?:sent|addressed|conveyed|extended|dispatched|expressed)\b[^.]{0,80}?\b"
+    r"(?:message|greetings?|telegram|letter|condolences|congratulations|best wishes)\b"
+    r"|\s(?:has\s+)?congratulated\b"
+)
+_TITLE_AUTHOR = re.compile(
+    r"\b(?:address|speech|statement|remarks|article|interview|message|letter|appeal|op-ed|"
+    r"greetings?)\s+(?:by|of|from)\s+(?P<who>.+?)(?=\s+(?:to|on|at|in|for|during|with|"
+    r"following|after|before|about|regarding)\b|\s*[:\"“(,]|$)",
+    re.IGNORECASE,
+)
+_TITLE_JOINT = re.compile(r"^\s*joint\b", re.IGNORECASE)
+_TITLE_LEAD = re.compile(r"^(?P<who>[^:]{3,80}?)(?:\s+in\s+an?\s+interview\b[^:]*)?:\s+\S")
+_TITLE_TAIL = re.compile(
+    r"\s[-–—]\s+(?P<who>[^-–—]{2,80}?)(?:\s+(?:during|at|to|in|on|for|with|before|after)\s.*)?$"
+)
+# "... - address by President ...": the whole body is the author's first-person speech.
+_TITLE_ADDRESS = re.compile(
+    r"\b(?:address|speech|article|greetings|video address|message)\b", re.IGNORECASE
+)
+
+_PLURAL_MENTION = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state)\b", re.IGNORECASE
+)
+# Reuters tickers `<DGN>` and unlisted-company brackets `<Hoechst Celanese Corp>`: blanked
+# (same length, so offsets hold) before names are read.
+_TICKER = re.compile(r"<[A-Z0-9.\-]{1,10}>|[<>]")
+_SENTENCE_OR_LINE = re.compile(rf"(?<![{UPPER}])[.!?]\s+(?=[{UPPER}])|\n")
+# Words followed by a capitalised word (or "of"): the only places a role can introduce a
+# name. Simple classes keep this scan fast; membership in ROLE_WORDS is checked after.
+_BEFORE_CAPITAL = re.compile(rf"\b[A-Za-z][\w\-]*(?=\s+(?:of\s+)?[{UPPER}])")
+
+
+@dataclass
+class Segment:
+    """One paragraph (or transcript turn) of the document, as speaker finding sees it."""
+
+    text: str
+    label: Label | None = None
+
+
+# ------------------------------------------------------------------------ the pass
+
+
+@dataclass
+class _Attribution:
+    clause_start: int
+    verb_start: int
+    verb_end: int
+    speaker: Person | None
+
+
+def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef], list[Quote]]:
+    """Speakers (main first, then in order of appearance) and quotations of one document."""
+    texts = [_TICKER.sub(lambda m: " " * len(m.group()), s.text) for s in segments]
+    doc = Registry(text="\n".join(texts), raw="\n".join(s.text for s in segments))
+    _prescan(doc, title + "\n" + "\n".join(texts))
+    _find_pair(doc, texts)  # first: "The President of Russia congratulated" needs the host
+    _find_author(doc, texts)
+    address = bool(_TITLE_ADDRESS.search(title)) and _title_author(title) is not None
+    quotes: list[tuple[str, Person | None]] = []
+    offset = 0
+    last_open: Person | None = None
+    for seg, text in zip(segments, texts, strict=True):
+        if seg.label and seg.label.name:
+            doc.credit(doc.person(seg.label.name, seg.label.role), offset)
+        # whom a speaker quotes inside their own speech is not a speaker of the document
+        second_hand = seg.label is not None or address
+        attributions = [] if second_hand else _attributions(doc, text, offset)
+        spans = quote_spans(text)
+        previous: Person | None = None
+        prev_end = -1
+        for qs, qe, _closed in spans:
+            quoted = quote_text(seg.text, qs, qe)
+            if quoted is None:
+                continue
+            speaker = _quote_speaker(text, qs, qe, attributions)
+            if (
+                speaker is None
+                and previous is not None
+                and not any(prev_end < a.verb_start < qs for a in attributions)
+            ):
+                speaker = previous  # the quote goes on after "...," he said. "..."
+            if speaker is None and qs <= 1 and last_open is not None:
+                speaker = last_open  # a quotation running on from the last paragraph
+            if speaker is None and _MESSAGE_READS.search(text, max(0, qs - 60), qs):
+                speaker = doc.author
+                if speaker:
+                    doc.credit(speaker, offset + qs)
+            if speaker is None and len(quoted.split()) < 4:
+                continue  # a short unattributed quote is a term or a title, not a quotation
+            quotes.append((quoted, speaker))
+            previous, prev_end = speaker, qe
+        last_open = previous if spans and not spans[-1][2] else None
+        offset += len(text) + 1
+    _unnamed_official(doc, texts)
+    _title_speakers(doc, title, "\n".join(texts))
+    if doc.author and not doc.author.speaker:
+        doc.credit(doc.author, 0)
+    speakers = merge_aliases(sorted((p for p in doc.people if p.speaker), key=lambda p: p.first))
+    main = _main_speaker(speakers, segments, texts, doc.pair)
+    speakers = main + [p for p in speakers if p not in main]
+    refs = [SpeakerRef(p.name, p.role, p.kind) for p in speakers]  # type: ignore[arg-type]
+    return refs, [Quote(t, p.name if p else None) for t, p in quotes]
+
+
+_AN_OFFICIAL = re.compile(r"\ban?\s+(?:[\w.\-]+\s+){1,3}official\s*$")
+
+
+def _unnamed_official(doc: Registry, texts: list[str]) -> None:
+    """Wire ledes cite "a senior USDA official" and name him in the next paragraph ("Bill
+    Bailey, deputy administrator ..., told Reuters"): the official is that person, and his
+    institution made no statement of its own."""
+    if len(texts) < 2:
+        return
+    lede_end = len(texts[0]) + 1
+    for org in doc.people:
+        if org.kind != "organization" or not org.speaker or org.credits != 1:
+            continue
+        if not (0 <= org.first < lede_end and _AN_OFFICIAL.search(texts[0], 0, int(org.first))):
+            continue
+        later = [p for p in doc.people if p.speaker and p.first >= lede_end]
+        first = min(later, key=lambda p: p.first, default=None)
+        if first is not None and first.kind == "person" and first.first < lede_end + len(texts[1]):
+            org.speaker = False
+            first.first, first.first_said = org.first, min(first.first_said, org.first_said)
+
+
+def _main_speaker(
+    speakers: list[Person], segments: list[Segment], texts: list[str], pair_host: list[Person]
+) -> list[Person]:
+    """The speaker whose statement is the subject: named by the title as author, else the
+    first label of a transcript, else the one the lede names first."""
+    named = [p for p in speakers if p.main]
+    if named:
+        return named[:1]
+    labels = [seg.label.name.split()[-1] for seg in segments if seg.label and seg.label.name]
+    if labels and texts and segments[0].label is None:
+        # "Pavel Kosov reported to the President": the lede makes a turn-taker's report
+        # the subject of the transcript, whoever speaks first
+        lede = [p for p in speakers if 0 <= p.first_said < len(texts[0])]
+        lede = [p for p in lede if any(p.name.endswith(last) for last in labels)]
+        if lede:
+            return [min(lede, key=lambda p: p.first_said)]
+    for last in labels[:1]:
+        return [p for p in speakers if p.name.endswith(last)][:1]
+    host = pair_host[0] if pair_host else None
+    if host is not None and host.speaker and texts and texts[0].startswith(host.name):
+        return [host]  # "Vladimir Putin had a telephone conversation with ...": his readout
+    said = min(speakers, key=lambda p: p.first_said, default=None)
+    if said is not None and said.first_said < 1 << 30:
+        return [said]  # the first to say something, not the first to announce something
+    return speakers[:1]
+
+
+def _quote_speaker(text: str, qs: int, qe: int, attributions: list[_Attribution]) -> Person | None:
+    after = qe + 1
+    for a in attributions:
+        # `"...," Syromolotov said` and `"...," said Smith`: the verb's clause starts here
+        if after <= a.verb_start and a.clause_start <= after + 2 and a.verb_start - after < 90:
+            if a.speaker is not None:
+                return a.speaker
+    sentence_start = 0
+    for s in sentence_starts(text[:qs]):
+        sentence_start = s
+    for a in reversed(attributions):
+        # `X said: "..."` and `X said the push "took place ..."` in the same sentence
+        if sentence_start <= a.verb_start and a.verb_end <= qs and a.speaker is not None:
+            between = text[a.verb_end : qs - 1]
+            if '"' not in between and "“" not in between and "”" not in between:
+                return a.speaker
+    return None
+
+
+def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
+    found: list[_Attribution] = []
+    if not _SPEECH.search(text):
+        return found
+    spans = quote_spans(text)
+    starts = sentence_starts(text)
+    # "we said" inside a quotation is not an attribution
+    verbs = [
+        m for m in _SPEECH.finditer(text) if not any(qs <= m.start() < qe for qs, qe, _ in spans)
+    ]
+    parsed = [_parse_attribution(text, m, spans, starts) for m in verbs]
+    nested = _second_hand(text, verbs, parsed, starts, spans)
+    for k, m in enumerate(verbs):
+        if parsed[k] is None:
+            continue  # "it was noted that": no one in particular
+        clause_start, subject = parsed[k]  # type: ignore[misc]
+        vs = m.start()
+        if k in nested:
+            found.append(_Attribution(clause_start, vs, m.end(), None))
+            continue
+        if subject is not None and subject.kind == "they" and _PLURAL_MENTION.search(text, 0, vs):
+            subject = Subject("plural")  # "the two leaders ... they underscored"
+        current = doc.current
+        speakers = _resolve(doc, subject)
+        said = m.group(0) not in _WEAK_VERBS
+        for i, p in enumerate(speakers):
+            if m.group(0) == "reported" and p.kind == "organization":
+                said = False  # "the New York Times reported": a source, not the story's voice
+            doc.credit(p, offset + vs + i / 10, said)  # joint speakers keep the text's order
+        if m.group(0).endswith("as saying"):
+            doc.current = current  # "he" after "he quoted X as saying" is still the quoter
+        found.append(_Attribution(clause_start, vs, m.end(), speakers[0] if speakers else None))
+    return found
+
+
+def _parse_attribution(
+    text: str, m: re.Match[str], spans: list[tuple[int, int, bool]], starts: list[int]
+) -> tuple[int, Subject | None] | None:
+    """Where the verb's clause starts and the subject it names; None for "it was noted"."""
+    vs = m.start()
+    by = None
+    if _PASSIVE_BEFORE.search(text, max(0, vs - 20), vs):
+        by = _BY_AGENT.match(text, m.end())
+        if by is None:
+            return None
+    sentence_start = starts[bisect_right(starts, vs) - 1]
+    clause_start = sentence_start
+    for _qs, qe, _ in spans:
+        if sentence_start <= qe < vs:
+            clause_start = max(clause_start, qe + 1)
+    semi = max(text.rfind(";", clause_start, vs), text.rfind(":", clause_start, vs))
+    if semi >= 0:
+        clause_start = semi + 1
+    if by is not None:  # "This was stated by President Volodymyr Zelenskyy"
+        return clause_start, parse_right(text[by.end() :])
+    return clause_start, _verb_subject(text, text[clause_start:vs], m, sentence_start)
+
+
+# Verbs that report what someone said; what follows them is the reported statement.
+_REPORTING = re.compile(
+    r"(?:said|says|told|tells|stated|added|noted|reported|stressed|"
+    r"emphasi[sz]ed|underlined|underscored|explained|announced|declared|confirmed)$"
+)
+# What ends a reported statement within the sentence: a new clause with its own subject.
+_CLAUSE_BREAK = re.compile(
+    r"[;\"“”]|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:but|while|whereas|although)\b"
+    r"|\s(?:-|--|—)\s|\band\s+(?:also\s+)?$"
+)
+_MEDIA = re.compile(
+    r"\b(?:news\s+agency|agency|newspaper|daily|radio|television|Tass|TASS|Times|Journal|Post|"
+    r"magazine|weekly)\b"
+)
+_HAVING = re.compile(r"\b[Hh]aving\s+$")
+_DOCUMENT_WORDS = frozenset("statement report letter communique brief release message".split())
+_TRAILING_AFTER = re.compile(r"[^.;:!?,\"“”]{0,40}[.!?]?\s*$")
+
+
+def _second_hand(
+    text: str,
+    verbs: list[re.Match[str]],
+    parsed: list[tuple[int, Subject | None] | None],
+    starts: list[int],
+    spans: list[tuple[int, int, bool]],
+) -> set[int]:
+    """Attributions inside another speaker's reported statement: "The statement said senior
+    officials of the company have stated ...", "Ingram reported that ..., an NEC
+    spokeswoman said." Whom a speaker reports is no speaker of the document; but what vague
+    sources report ("the Commission has told ..., Commission sources said") stays the named
+    speaker's own."""
+    nested: set[int] = set()
+    sentence = [bisect_right(starts, m.start()) - 1 for m in verbs]
+
+    def reporter(i: int) -> bool:  # someone, or a document, is named as reporting
+        entry = parsed[i]
+        if entry is None:
+            return False
+        clause = text[entry[0] : verbs[i].start()].split()
+        if _MEDIA.search(text, entry[0], verbs[i].end()):
+            return False  # "..., Tass said": the agency relays the statement, it is not theirs
+        if _HAVING.search(text, max(0, verbs[i].start() - 8), verbs[i].start()):
+            return False  # "Having noted ..., Erdogan expressed": the same subject goes on
+        return entry[1] is not None or bool(clause and clause[-1].lower() in _DOCUMENT_WORDS)
+
+    for k, m in enumerate(verbs):
+        j = k - 1
+        if j >= 0 and sentence[j] == sentence[k] and reporter(j):
+            p = verbs[j]
+            if _REPORTING.match(p.group(0)) and not _CLAUSE_BREAK.search(text, p.end(), m.start()):
+                nested.add(k)  # "X said Y stated": Y is what X reports
+        # "..., an NEC spokeswoman said.": the whole sentence before is the spokeswoman's
+        end = starts[sentence[k] + 1] if sentence[k] + 1 < len(starts) else len(text)
+        comma = text.rfind(",", starts[sentence[k]], m.start())
+        if (
+            comma >= 0
+            and reporter(k)
+            and len(text[comma + 1 : m.start()].split()) <= 7
+            and _TRAILING_AFTER.match(text[m.end() : end])
+            and not any(comma < qe <= m.start() for _, qe, _ in spans)
+        ):
+            nested.update(
+                i for i in range(k) if sentence[i] == sentence[k] and verbs[i].end() <= comma
+            )
+    return nested
+
+
+_QUOTED = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:\"“”]{2,80}?)\s+$")
+
+
+def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int) -> Subject | None:
+    if m.group(0).startswith("as") and m.group(0).endswith("saying"):  # "quoted X as saying"
+        quoted = _QUOTED.search(text, max(0, m.start() - 90), m.start())
+        return parse_phrase(tokens(quoted["who"])) if quoted else None
+    according = m.group(0) == "according to"
+    bare = clause.strip()
+    # `," said X` and `But said X`: nothing before the verb can be its subject; a lone
+    # name or pronoun ("Shamrock said Raymond Nawara ...", "He said") is the subject itself.
+    if (
+        according
+        or not bare
+        or (re.fullmatch(r"[\s,]*(?:\w+\s+)?", clause) and not _lone_subject(bare))
+    ):
+        subject = parse_right(text[m.end() :])
+        if subject is None and not according and bare:
+            subject = parse_left(clause)
+        return subject
+    if bare.endswith((",", '"', "”")) and m.group(0).split()[0] not in _OBJECT_VERBS:
+        # `..., said Deputy Head of the President's Office Ihor Zhovkva.`, `..., said a
+        # Canadian Airlines spokesman`
+        subject = parse_right(text[m.end() :])
+        if subject is not None and subject.kind in {"person", "backref", "org"}:
+            return subject
+    subject = parse_left(clause)
+    if subject and subject.kind == "sentence":
+        subject = sentence_subject(text[sentence_start : m.start()])
+    return subject
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _lone_subject(word: str) -> bool:
+    """A one-word clause that names the subject: a pronoun or a capitalised name."""
+    return word.lower() in _PRONOUNS or (word[:1].isupper() and word not in STOP_CAPS)
+
+
+def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
+    if subject is None:
+        return []
+    plural = subject.kind == "plural" or (subject.kind == "they" and doc.last_plural)
+    doc.last_plural = plural
+    if plural:
+        return list(doc.pair)
+    found = _resolve_one(doc, subject)
+    others = [p for s in subject.also if (p := _resolve_one(doc, s)) is not None]
+    return others + [found] if found else others
+
+
+def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
+    if subject.kind == "person":
+        if not subject.role and fuller_company(subject.name, doc.companies):
+            return doc.org(subject.name)  # "Merrill Lynch" of "Merrill Lynch and Co"
+        return doc.person(subject.name, subject.role)
+    if subject.kind == "org":
+        if subject.name.lower() in ORG_NOUNS:  # "the Bank said": the bank named before
+            return doc.by_role(subject.name)
+        return doc.org(subject.name)
+    if subject.kind == "surname":
+        return doc.by_word(subject.name)
+    if subject.kind == "pronoun":  # "He reaffirmed" with no one speaking yet: the lede's
+        return doc.current or (doc.pair[0] if len(doc.pair) == 2 else None)  # its host
+    if subject.kind == "it":
+        return doc.current_org
+    if subject.kind == "backref":
+        return doc.by_role(subject.name)
+    return None
+
+
+# ------------------------------------------------------------------- registry passes
+
+
+def _prescan(doc: Registry, text: str) -> None:
+    """Register people introduced with a role ("Minister Dilson Funaro", "President Reagan")."""
+    for m in _BEFORE_CAPITAL.finditer(text):
+        if m.group().lower() not in ROLE_WORDS:
+            continue
+        line_end = text.find("\n", m.start(), m.start() + 160)
+        toks = tokens(text[m.start() : line_end if line_end >= 0 else m.start() + 160])
+        k = 1
+        while k < len(toks) and (
+            toks[k][0].isupper()
+            or toks[k] in {"of", "the", "for", "and"}
+            or toks[k].lower() in PARTICLES
+        ):
+            if toks[k].endswith(".") and len(toks[k]) > 2 and toks[k][-3] != ".":
+                toks[k] = toks[k][:-1]  # "Zelenskyy." ends the sentence and the name
+                k += 1
+                break
+            k += 1
+        end = k
+        while end > 1 and not is_name_word(toks[end - 1]):
+            end -= 1
+        if end <= 1:
+            continue
+        start = split_name(toks, end)
+        if start == end and end == 2 and toks[0][0].isupper():
+            start = 1  # "President Reagan": a capitalised title before a lone surname
+        if not 0 < start < end:
+            continue
+        context = _SENTENCE_OR_LINE.split(text[max(0, m.start() - 100) : m.start()])
+        before = tokens(context[-1])
+        cut = len(before)
+        while (
+            cut > 0
+            and before[cut - 1] != ","
+            and not (
+                before[cut - 1] in CLAUSE_WORDS
+                and not (
+                    before[cut - 1] == "and" and cut < len(before) and before[cut][0].isupper()
+                )
+            )
+        ):
+            cut -= 1
+        before = before[cut:]
+        role = role_before(before + toks[:end], len(before) + start)
+        if role:
+            doc.person(" ".join(toks[start:end]), role)
+
+
+def _names_in(text: str) -> list[str]:
+    """Full personal names in a short text, in order ("Vladimir Putin", "Mahmoud Abbas")."""
+    toks = tokens(text)
+    for k, t in enumerate(toks):
+        # "President of Uzbekistan Shavkat Mirziyoyev." ends the sentence and the name
+        if (
+            t.endswith(".")
+            and len(t) > 3
+            and t[-3] != "."
+            and any(is_role_word(w) for w in toks[max(0, k - 7) : k])
+        ):
+            toks[k] = t[:-1]
+    names = []
+    for k in range(1, len(toks) + 1):
+        if not is_name_word(toks[k - 1]):
+            continue
+        if k < len(toks) and (is_name_word(toks[k]) or toks[k].lower() in PARTICLES):
+            continue
+        start = split_name(toks, k)
+        after = toks[k] if k < len(toks) else ""
+        if start < k - 1 and not (is_org_word(after) or after in VAGUE_NOUNS):
+            # not "Presidential Grants" Foundation, "Congressional Democratic" leaders
+            names.append(" ".join(toks[start:k]))
+    return names
+
+
+def _find_pair(doc: Registry, texts: list[str]) -> None:
+    """The two people of a readout's lede: "Vladimir Putin had a telephone conversation with
+    President of Uzbekistan Shavkat Mirziyoyev" -> whom "the presidents" means."""
+    if not texts:
+        return
+    lede = texts[0][:400]
+    names = []
+    for name in _names_in(lede):
+        p = doc.person(name, None)
+        if p not in names:
+            names.append(p)
+    if len(names) >= 2:
+        doc.pair = names[:2]
+    elif names:
+        doc.pair = names[:1]
+    if names:
+        # only the lede's subject hosts: "Vladimir Putin had a telephone conversation with",
+        # "President of Russia Vladimir Putin met", not a guest named after "with"
+        first = names[0]
+        at = lede.find(first.name.split()[-1])
+        before = lede[:at].split() if at >= 0 else ["?"]
+        if all(w[0].isupper() or w in {"of", "the"} for w in before) and (
+            first.role is None or HOST_ROLES.match(first.role)
+        ):
+            doc.host = first
+
+
+def _find_author(doc: Registry, texts: list[str]) -> None:
+    for text in texts[:3]:
+        m = _MESSAGE_SENT.search(text)
+        if m:
+            starts = [s for s in sentence_starts(text) if s <= m.start()]
+            subject = sentence_subject(text[starts[-1] if starts else 0 : m.start()])
+            if subject and subject.kind == "person":
+                doc.author = doc.person(subject.name, subject.role)
+            elif subject and subject.kind == "backref":
+                doc.author = doc.by_role(subject.name)
+                if doc.author is None and subject.name[:1].isupper():
+                    # "The President sent a message": a sender named only by role
+                    doc.author = doc.person(subject.name, subject.name)
+            return
+
+
+def _title_author(title: str) -> str | None:
+    m = _TITLE_AUTHOR.search(title)
+    return m["who"] if m else None
+
+
+def _title_speakers(doc: Registry, title: str, text: str) -> None:
+    """Authors the title names: "Address by President Volodymyr Zelenskyy", "X: ...", "... - X"."""
+    if _TITLE_JOINT.match(title):
+        return
+    candidates = [_title_author(title)]
+    m = _TITLE_LEAD.match(title)
+    candidates.append(m["who"] if m else None)
+    m = _TITLE_TAIL.search(title)
+    candidates.append(m["who"] if m else None)
+    for who in candidates:
+        if not who:
+            continue
+        p = _title_person(doc, who, text)
+        if p is not None:
+            doc.credit(p, -1)
+            p.main = True
+            return
+
+
+def _title_person(doc: Registry, who: str, text: str) -> Person | None:
+    toks = tokens(who)
+    if len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 2:
+        p = doc.by_surname(toks[0])  # "... - YEUTTER" in a Reuters headline
+        if p is not None:
+            return p
+        toks = [toks[0].capitalize()]
+    subject = parse_phrase(toks)
+    if subject is not None and subject.kind == "person":
+        return doc.person(subject.name, subject.role)
+    if subject is not None and subject.kind == "surname" and len(toks) == 1:
+        p = doc.by_surname(subject.name)
+        if p is None:  # "... – Zelenskyy": the body may give the full name
+            full = re.search(rf"\b([{UPPER}][\w'’\-]+) {re.escape(subject.name)}\b", text)
+            if full and is_name_word(full.group(1)):
+                p = doc.person(full.group(0), None)
+        return p
+    if subject is not None and subject.kind == "org":
+        return doc.org(subject.name)
+    words = strip_articles(toks)
+    if words and any(is_role_word(w) for w in words):
+        role = " ".join(words)
+        # "... - President": the speaker holding the role who speaks most, not the last named
+        holders = [q for q in doc.people if q.speaker and role_matches(role, q.role)]
+        p = max(holders, key=lambda q: (q.credits, -q.first), default=None) or doc.by_role(role)
+        if p is None and words[0][0].isupper():
+            p = doc.person(role, role)  # "address by the President of Ukraine", unnamed
+        return p
+    return None

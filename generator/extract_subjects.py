@@ -1,0 +1,519 @@
+"""The subject of a speech verb: who "said" in `Oleg Syromolotov, Russia's deputy foreign
+minister, said`, `," said Paine Webber analyst Stephen Smith`, `the Foreign Ministry said`.
+
+Parsing only: a `Subject` says what the words name (a person, an institution, a pronoun, a
+role that refers back); `generator.extract_speakers` resolves it against the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract_names import (
+    CONNECTORS,
+    GENERIC_PERSON_NOUNS,
+    PARTICLES,
+    ROLE_MODIFIERS,
+    VAGUE_NOUNS,
+    affiliated_name,
+    is_name_word,
+    is_org_word,
+    is_role_word,
+    org_run,
+    role_before,
+    split_name,
+    tokens,
+)
+
+# Clause openers: the subject of a speech verb never reaches back past these words.
+CLAUSE_WORDS = frozenset(
+    """that which who whom and but while as because when if although though so where since
+    after before until whereas than said told""".split()
+)
+# Words between a subject and its verb: "X also said", "he later told".
+_ADVERBS = frozenset(
+    """also later earlier today yesterday has have had further again then previously recently
+    once repeatedly reportedly however meanwhile would will could may might separately
+    publicly flatly bluntly firmly clearly already subsequently similarly likewise
+    specifically particularly immediately quickly""".split()
+)
+# One-word asides set off by commas between a subject and its verb.
+_ASIDES = frozenset("meanwhile however too though also instead moreover nevertheless".split())
+ORG_NOUNS = frozenset(
+    """ministry company bank department agency government commission committee council office
+    fund board group firm union party corporation court service embassy administration
+    kremlin treasury parliament authority organization organisation exchange association
+    federation institute bureau""".split()
+)
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation"})
+# Unnamed people who speak for an institution: "a spokesman for Airbus", "Trade Ministry
+# officials said" credit the institution.
+_FOR_INSTITUTION = frozenset(
+    """spokesman spokeswoman spokesperson spokesmen official officials representative
+    representatives""".split()
+)
+_PLURAL_LEADERS = re.compile(
+    r"^(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state|prime\s+ministers)$",
+    re.IGNORECASE,
+)
+# The words after an inverted verb, up to the sentence end; the dot of a title ("Sen.",
+# "Rep.") or an initial ("J.") does not end it.
+_RIGHT_SEGMENT = re.compile(
+    r"(?:\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof)\.|"
+    r"\b[A-Z]\.(?=\s*[A-Z])|[^.;:!?\"“”])*"
+)
+_SUBJECT_SMALL = CONNECTORS | ROLE_MODIFIERS | PARTICLES | {"a", "an"}
+
+
+@dataclass
+class Subject:
+    kind: str  # person, org, surname, pronoun, it, backref, plural, they, sentence
+    name: str = ""
+    role: str | None = None
+    also: list[Subject] = field(default_factory=list)  # "A and B said"
+
+
+def _strip_adverbs(toks: list[str]) -> list[str]:
+    while toks and toks[-1].lower() in _ADVERBS:
+        toks = toks[:-1]
+    return toks
+
+
+def strip_articles(toks: list[str]) -> list[str]:
+    while toks and toks[0].lower() in {"the", "a", "an"}:
+        toks = toks[1:]
+    return toks
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith(("The ", "the ")) else name
+
+
+def parse_left(clause: str) -> Subject | None:
+    """The subject at the end of the text before a speech verb."""
+    toks = _strip_adverbs(tokens(clause))
+    while len(toks) >= 3 and toks[-1] == "," and toks[-3] == "," and toks[-2].lower() in _ASIDES:
+        toks = toks[:-3]  # "Edouard Balladur, meanwhile, confirmed"
+    if toks and toks[-1] == ",":
+        subject = _appositive(toks)
+        if subject is not None:
+            return subject
+        toks = toks[:-1]
+    elif "," in toks:
+        subject = _unclosed_appositive(toks)
+        if subject is not None:
+            return subject
+    if "," in toks:
+        toks = toks[len(toks) - toks[::-1].index(",") :]
+    cut = 0
+    for i, t in enumerate(toks):
+        if t in CLAUSE_WORDS and not _in_firm_name(toks, i):
+            cut = i + 1
+    if cut and cut == len(toks) and toks[-1] in {"and", "but"}:
+        return Subject("sentence")  # "X shared ... and stressed": the sentence's subject
+    if cut and toks[cut - 1] == "and" and cut >= 2:
+        first = parse_phrase(_tail_phrase(toks[: cut - 1]))
+        second = parse_phrase(toks[cut:][-14:])
+        if first and second and first.kind == second.kind and first.kind in {"person", "org"}:
+            second.also.append(first)  # "House Speaker Jim Wright and ... Robert Byrd said"
+            return second
+    return parse_phrase(toks[cut:][-14:])
+
+
+_FIRM_ENDS = frozenset("Co Co. Cos Company Sons Partners Associates Jenrette Gamble".split())
+
+
+def _in_firm_name(toks: list[str], i: int) -> bool:
+    """The "and" of "Wertheim and Co", "Department of Housing and Urban Development": part
+    of an institution's name."""
+    if toks[i] != "and" or not 0 < i < len(toks) - 1:
+        return False
+    if toks[i + 1] in _FIRM_ENDS:
+        return True
+    j = i - 1
+    while j > 0 and toks[j][0].isupper():
+        j -= 1
+    # "Ministry of Trade and Industry": an "of" right after an institution's head word
+    return (
+        toks[i - 1][0].isupper()
+        and toks[i + 1][0].isupper()
+        and toks[j] == "of"
+        and 0 < j
+        and i - j <= 3  # "of Housing and", not "of Ukraine Kyrylo Shevchenko and"
+        and is_org_word(toks[j - 1])
+    )
+
+
+_PARTICIPLES = frozenset("asked speaking interviewed questioned quoted reached".split())
+
+
+def _participle(word: str) -> bool:
+    return (
+        word.islower()
+        and (word.endswith("ing") or word in _PARTICIPLES)
+        and word not in ROLE_MODIFIERS  # "acting assistant attorney general"
+    )
+
+
+def _tail_phrase(toks: list[str]) -> list[str]:
+    cut = 0
+    for i, t in enumerate(toks):
+        if t in CLAUSE_WORDS or t == ",":
+            cut = i + 1
+    return toks[cut:]
+
+
+_PARTY_CODE = re.compile(r"^[DRI]-[A-Z][\w.\-]*$")  # "D-Mass", "R-N.Y." after a legislator
+# Head nouns of an appositive that describes an institution: "Nova, the Canadian company
+# that owns ..., said".
+_BODY_APPOSITIVES = frozenset(
+    """company firm group bank airline carrier concern maker producer utility agency
+    subsidiary unit brokerage newspaper daily agency organisation organization union
+    association federation""".split()
+)
+
+
+def _comma_parts(toks: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for t in toks:
+        if t == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if not (len(p) == 1 and _PARTY_CODE.match(p[0]))]
+
+
+def _appositive(toks: list[str]) -> Subject | None:
+    """`Oleg Syromolotov, Russia's deputy foreign minister, said`, `vice president of
+    group marketing, J. David Lyons, told`, `Rep. Norman Lent, R-N.Y., said`, `Ortner,
+    who stressed ..., said`, `Nova, the Canadian company that owns ..., said`."""
+    parts = _comma_parts(toks[:-1])
+    if len(parts) == 1:  # only a party code was set off: "Rep. Norman Lent, R-N.Y.,"
+        return parse_phrase(_tail_phrase(parts[0])) if len(toks) > 2 else None
+    if len(parts) < 2 or not parts[-1]:
+        return None
+    appositive, before = parts[-1], _tail_phrase(parts[-2])
+    if not before:
+        return None
+    if appositive[0].lower() in {"who", "which"} or _participle(appositive[0]):
+        # a relative clause or participle set off by commas: "Joe Clark, winding up a
+        # two-day visit to Washington, said"
+        return parse_phrase(before)
+    start = split_name(before, len(before))
+    has_role = any(is_role_word(t) for t in appositive)
+    if start < len(before) and has_role:
+        role = " ".join(strip_articles(appositive))
+        return Subject("person", " ".join(before[start:]), role)
+    lone = len(before) == 1 and is_name_word(before[0])
+    if lone and has_role and appositive[0][0].islower():
+        return Subject("surname", before[0])  # "Ortner, senior economist at ..., told"
+    name_start = split_name(appositive, len(appositive))
+    if name_start == 0 and appositive:
+        role = " ".join(strip_articles(before)) if len(before) <= 8 else None
+        if role and not any(is_role_word(t) for t in before):
+            role = None
+        return Subject("person", " ".join(appositive), role)
+    if len(appositive) > 20 or appositive[0][0].isupper():
+        return None
+    org = org_run(before, len(before))
+    if org:
+        return Subject("org", _strip_the(org))
+    head = [t.lower() for t in appositive[:4]]
+    if any(w in _BODY_APPOSITIVES for w in head) and all(t[0].isupper() for t in before):
+        if len(before) <= 5 and before[0] not in {"The", "A", "An"}:
+            return Subject("org", " ".join(before))
+    return None
+
+
+def _unclosed_appositive(toks: list[str]) -> Subject | None:
+    """`Chris Johns, currency analyst at UBS-Phillips and Drew in London said`: the comma
+    that should close the role is missing. Only a full name that is the whole phrase before
+    the comma (role words aside) counts, not "In a meeting with John Smith, the chairman"."""
+    parts = _comma_parts(toks)
+    if len(parts) < 2:
+        return None
+    role, before = parts[-1], parts[-2]
+    if not role or not before or not any(is_role_word(t) for t in role[:4]):
+        return None
+    if role[0][0].isupper() and not is_role_word(role[0]):
+        return None
+    start = split_name(before, len(before))
+    if start >= len(before) or not all(
+        t[0].isupper() or is_role_word(t) or t.lower() in ROLE_MODIFIERS for t in before[:start]
+    ):
+        return None
+    return Subject("person", " ".join(before[start:]), " ".join(strip_articles(role)))
+
+
+def parse_phrase(toks: list[str]) -> Subject | None:
+    """What a short noun phrase names: a person, an institution, or a reference to one."""
+    if not toks:
+        return None
+    if len(toks) >= 3 and toks[-2] == "in" and all(t[0].isupper() for t in toks[:-2] + toks[-1:]):
+        toks = toks[:-2]  # "Merrill Lynch in London": where, not who
+    last = toks[-1].lower()
+    if last in {"he", "she", "him", "her"}:
+        return Subject("pronoun")
+    if last == "it":
+        return Subject("it")
+    if last == "they":
+        return Subject("they")
+    affiliated = affiliated_name(toks)
+    if affiliated:
+        start, end = affiliated
+        if end - start == 1:
+            return Subject("surname", toks[start])
+        role = role_before(toks, start) or " ".join(strip_articles(toks[end + 1 :])) or None
+        return Subject("person", " ".join(toks[start:end]), role)
+    if last in VAGUE_NOUNS and _PLURAL_LEADERS.match(" ".join(strip_articles(toks))):
+        return Subject("plural")  # "The leaders reaffirmed", "Both leaders ...": the pair
+    institution = _speaking_for(toks)
+    if institution:
+        return Subject("org", institution)
+    if len(toks) >= 2 and last in _SPEAKING_FOR and toks[-2].lower() in _OWN_BODIES:
+        if toks[-2].lower() == "bank" and last.endswith("s"):
+            return None  # "bank officials said": bankers in general, like "bankers said"
+        return Subject("backref", toks[-2].lower())  # "company officials said": the company
+    if len(toks) <= 3 and last in _SPOKESPEOPLE and toks[0].lower() in {"a", "an"}:
+        return Subject("it")  # "A spokesman said": for the institution the story is about
+    if last in _DOCUMENTS and len(toks) >= 2:
+        org = org_run(toks, len(toks) - 1) or _lower_body(toks, len(toks) - 1)
+        if org and _leads(toks[:-1], org):
+            return Subject("org", _strip_the(org))  # "A White House statement said"
+    body = _named_body(toks) or _lower_body(toks, len(toks))
+    if body and _leads(toks, body):
+        return Subject("org", body)
+    if toks[0].lower() == "the" and not any(is_role_word(t) for t in toks):
+        org = org_run(toks, len(toks)) or _capital_run(toks)
+        if org:
+            return Subject("org", org)  # "the New York Times said"
+        return _backref(toks) if len(toks) == 2 and last in ORG_NOUNS else None
+    start = split_name(toks, len(toks))
+    if start < len(toks):
+        return Subject("person", " ".join(toks[start:]), role_before(toks, start))
+    if last in VAGUE_NOUNS or last in {"we", "i", "you", "them", "us", "who"}:
+        return None
+    backref = _backref(toks)
+    if backref:
+        return backref
+    org = org_run(toks, len(toks))
+    if org and _leads(toks, org):
+        return Subject("org", _strip_the(org))
+    if is_name_word(toks[-1]) and (len(toks) == 1 or not is_name_word(toks[-2])):
+        return Subject("surname", toks[-1])
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "of for by from to with in on at against about over under into than like via".split()
+)
+
+
+def _leads(toks: list[str], org: str) -> bool:
+    """The institution is the phrase itself ("X Corp's new Y Ltd unit"), not the object of
+    a preposition ("the recommendation of AMR")."""
+    before = toks[: len(toks) - len(org.split())]
+    return not any(t.lower() in _PREPOSITIONS for t in before)
+
+
+# Lower-case nouns after a name that make it an institution: "The United Auto Workers
+# union", "The Oslo government", "Canadian Airlines International Ltd unit".
+_BODY_NOUNS = frozenset(
+    "union government ministry party parliament cabinet unit subsidiary agency".split()
+)
+_BODY_KEEPS_NOUN = frozenset("government ministry party parliament cabinet".split())
+
+
+def _named_body(toks: list[str]) -> str | None:
+    if len(toks) < 2 or toks[-1] not in _BODY_NOUNS:
+        return None
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1][0].isupper() and not toks[i - 1].endswith(("'s", "’s")):
+        i -= 1
+    run = [t for t in toks[i:-1] if t not in {"The", "A", "An"}]
+    if not run or not _leads(toks, " ".join(toks[i:])):
+        return None
+    if len(run) >= 2 or run[0].isupper():
+        return " ".join(run)
+    if toks[-1] in _BODY_KEEPS_NOUN:  # "the Oslo government": the place alone is no body
+        return f"{run[0]} {toks[-1]}"
+    return None
+
+
+def _capital_run(toks: list[str]) -> str | None:
+    words = toks[1:]
+    if (
+        len(words) >= 2
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in {"of", "and", "for", "&"} for w in words)
+    ):
+        return " ".join(words)
+    return None
+
+
+def _speaking_for(toks: list[str]) -> str | None:
+    """`a spokesman for Airbus` -> Airbus; `Trade Ministry officials`, `a finance ministry
+    spokesman in Bonn` -> Trade Ministry, Finance Ministry; `a Lilly spokesperson` -> Lilly.
+    Officials of no named institution ("U.S. officials", "government officials") are vague."""
+    for i, t in enumerate(toks):
+        if t.lower() not in _FOR_INSTITUTION:
+            continue
+        after = toks[i + 1 :]
+        if len(after) >= 2 and after[0] == "in" and after[1][0].isupper():
+            after = []  # "a spokesman in Bonn": where, not for whom
+        if not after:
+            org = org_run(toks, i) or _lower_body(toks, i)
+            if org and not org.startswith("U.S") and org.lower() not in _GENERIC_BODIES:
+                return _strip_the(org)
+            if t.lower() in _SPOKESPEOPLE | {"official", "representative"} and i >= 1:
+                j = i
+                while j > 0 and toks[j - 1][0].isupper() and toks[j - 1] not in _ARTICLES:
+                    j -= 1
+                run = toks[j:i]
+                if (
+                    run
+                    and not run[0].startswith("U.S")
+                    and not any(w.lower().rstrip("n") in _NATIONAL for w in run)
+                ):
+                    name = " ".join(run)  # "a Douglas Aircraft spokesman"
+                    return name[:-2] if name.endswith(("'s", "’s")) else name
+            return None
+        if after[0] in {"for", "at", "of"} and len(after) >= 2:
+            rest = after[1:]
+            rest = rest[1:] if rest[0].lower() == "the" else rest
+            if rest and all(w[0].isupper() or w in {"of", "and", "&"} for w in rest):
+                return " ".join(rest)
+        return None
+    return None
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPEAKING_FOR = _FOR_INSTITUTION | _SPOKESPEOPLE
+_OWN_BODIES = frozenset({"company", "bank", "ministry", "agency"})
+_DOCUMENTS = frozenset({"statement", "communique", "announcement", "release"})
+_ARTICLES = frozenset({"The", "A", "An"})
+_GENERIC_BODIES = frozenset({"government", "administration", "state", "company"})
+# "a West German spokesman", "a Japanese official": a country's adjective is no institution.
+_NATIONAL = frozenset(
+    """american british german west east french italian japanese chinese soviet russian
+    ukrainian canadian brazilian mexican indian european western government""".split()
+)
+
+
+# Words before "department" that are no field of government: "the same department".
+_NOT_FIELDS = frozenset(
+    """same new old other whole entire local relevant respective former latter appropriate
+    responsible government state's""".split()
+)
+
+
+def _lower_body(toks: list[str], end: int) -> str | None:
+    """`finance ministry` in lower-case wire copy -> "Finance Ministry"; `The French foreign
+    ministry` -> "French Foreign Ministry"."""
+    if end < 2 or toks[end - 1].lower() not in {"ministry", "department"}:
+        return None
+    modifier = toks[end - 2].lower()
+    if modifier not in ROLE_MODIFIERS and not (
+        # "the statistics department": a definite, lower-case subject field
+        end >= 3
+        and toks[end - 3].lower() == "the"
+        and modifier.isalpha()
+        and modifier.islower()
+        and modifier not in _NOT_FIELDS
+    ):
+        return None
+    name = f"{toks[end - 2].capitalize()} {toks[end - 1].capitalize()}"
+    if end >= 3 and toks[end - 3][0].isupper() and toks[end - 3] not in _ARTICLES:
+        name = f"{toks[end - 3]} {name}"
+    return name
+
+
+def _backref(toks: list[str]) -> Subject | None:
+    """`the Russian deputy foreign minister`, `The Adviser to the Head of the President's
+    Office`, `the two leaders`: a role standing for someone already named."""
+    for i, t in enumerate(toks):
+        if t.lower() not in {"the", "this", "both"}:
+            continue
+        phrase = toks[i + 1 :] if t.lower() != "both" else toks[i:]
+        if not phrase:
+            return None
+        text = " ".join(phrase)
+        if _PLURAL_LEADERS.match(text):
+            return Subject("plural")
+        first = phrase[0].lower()
+        if not (
+            is_role_word(first)
+            or first in ROLE_MODIFIERS
+            or phrase[0][0].isupper()
+            or (len(phrase) == 1 and first in ORG_NOUNS)  # "the company said"
+        ):
+            continue
+        heads = [w for w in phrase if is_role_word(w) or is_org_word(w)]
+        if heads and is_org_word(heads[0]) and len(phrase) > 1:
+            return None  # "the Bank of Spain" names an institution
+        if all(
+            w[0].isupper()
+            or w.lower() in ROLE_MODIFIERS
+            or w.lower() in CONNECTORS
+            or is_role_word(w)
+            or w.lower() in GENERIC_PERSON_NOUNS | ORG_NOUNS
+            for w in phrase
+        ) and any(is_role_word(w) or w.lower() in GENERIC_PERSON_NOUNS | ORG_NOUNS for w in phrase):
+            return Subject("backref", text)
+        return None
+    return None
+
+
+def parse_right(text: str) -> Subject | None:
+    """The subject after an inverted verb: `," said Paine Webber analyst Stephen Smith.`"""
+    m = _RIGHT_SEGMENT.match(text)
+    toks = tokens(m.group(0) if m else "")
+    if not toks:
+        return None
+    first = toks[0].lower()
+    if first in {"him", "her", "he", "she"}:
+        return Subject("pronoun")
+    if first == "it":
+        return Subject("it")
+    head = toks[: toks.index(",")] if "," in toks else toks
+    end = 0
+    while end < len(head):
+        tok, low = head[end], head[end].lower()
+        if tok[0].isupper() or low in _SUBJECT_SMALL or is_role_word(tok):
+            end += 1
+        elif end + 1 < len(head) and is_role_word(head[end + 1]):
+            end += 1  # "Kidder peabody analyst": a lower-case firm name before a role
+        else:
+            break
+    while end > 0 and head[end - 1].lower() in CONNECTORS:
+        end -= 1
+    subject = parse_phrase(head[:end])
+    if subject and subject.kind == "person" and not subject.role and end == len(head):
+        rest = toks[len(head) + 1 :]
+        tail = rest[: rest.index(",")] if "," in rest else rest
+        if any(is_role_word(t) for t in tail) and len(tail) <= 12:
+            subject.role = " ".join(strip_articles(tail))  # "said Denny Lynch, Wendy's VP"
+    return subject
+
+
+def sentence_subject(sentence: str) -> Subject | None:
+    """The subject opening a sentence: "Nicolas Maduro expressed ... and emphasised ..."."""
+    toks = tokens(sentence[:200])
+    for start in _subject_starts(toks):
+        k = start
+        while k < len(toks) and (toks[k][0].isupper() or toks[k].lower() in PARTICLES):
+            k += 1
+        subject = parse_phrase(toks[start:k]) if k > start else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _subject_starts(toks: list[str]) -> list[int]:
+    """Where a sentence's subject may start: at the start, or after an opening phrase
+    ("For his part, Shmyhal thanked ... and said")."""
+    starts = [0]
+    if "," in toks[:6]:
+        starts.append(toks.index(",") + 1)
+    return starts
