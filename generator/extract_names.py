@@ -136,6 +136,9 @@ def title_name(name: str) -> str:
     return name
 
 
+_GIVEN_MONTHS = frozenset({"Jan"})
+
+
 def split_name(toks: list[str], end: int) -> int:
     """Start index of the personal name that ends at toks[end - 1], or `end` when none.
 
@@ -154,8 +157,12 @@ def split_name(toks: list[str], end: int) -> int:
         i -= 1
     while i > 0 and is_initial(toks[i - 1]):
         i -= 1  # "Clarence A. Brimmer"
-    if i > 0 and is_name_word(toks[i - 1]) and not is_initial(toks[i - 1]):
-        i -= 1  # given name
+    if (
+        i > 0
+        and (is_name_word(toks[i - 1]) or toks[i - 1] in _GIVEN_MONTHS)
+        and not is_initial(toks[i - 1])
+    ):
+        i -= 1  # given name; "Jan" before a surname is a name, not January
         while i > 0 and is_initial(toks[i - 1]):
             i -= 1  # "J. David Lyons"
         if i > 0 and is_name_word(toks[i - 1]) and not is_initial(toks[i - 1]):
@@ -299,3 +306,34 @@ def one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+# Old wire copy set in lower case ("finance minister cesar gaviria told reuters"): a role
+# noun, two lower-case words, a speech verb. Only read when the whole text is lower case.
+_LOWER_NAMED = re.compile(
+    r"\b(?P<role>[a-z\-]+)\s+(?P<first>[a-z][a-z'\-]+)\s+(?P<last>[a-z][a-z'\-]+)"
+    r"(?=\s+(?:said|says|told|stated|added|announced|declared|stressed)\b)"
+)
+_NOT_NAMES = frozenset(
+    """also has had have then later earlier today yesterday tonight would will was is were
+    recently last on in at of the and but who which that this here there said told not
+    never again further however meanwhile himself herself once previously subsequently
+    officials official reuter reuters spokesman general minister president""".split()
+)
+
+
+def capitalise_lower_names(text: str) -> str:
+    """`text` with the names of lower-case copy capitalised where a role introduces them
+    before a speech verb, and wherever else the full name recurs; same length, so offsets
+    hold. Text whose sentences start with capitals is returned as it is."""
+    names = set()
+    for m in _LOWER_NAMED.finditer(text):
+        first, last = m["first"], m["last"]
+        if m["role"] not in ROLE_WORDS or first in _NOT_NAMES or last in _NOT_NAMES:
+            continue
+        if first in ROLE_WORDS or last in ROLE_WORDS or first in ROLE_MODIFIERS:
+            continue
+        names.add(f"{first} {last}")
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", name.title(), text)
+    return text

@@ -123,14 +123,54 @@ def company_with_word(word: str, companies: list[tuple[int, str]]) -> str | None
 
 
 def expand_acronym(acronym: str, text: str) -> str | None:
-    """Spell out an acronym ("ICO" -> "International Coffee Organization") from the text."""
+    """Spell out an acronym ("ICO" -> "International Coffee Organization") from the text:
+    the initials of a capitalised run, where a word may give more than its first letter
+    ("LILCO" -> "Long Island Lighting Co") and a trailing corporate suffix may give none
+    ("BP" -> "British Petroleum Co Plc")."""
     for m in _CAPITAL_RUN.finditer(text):
+        if acronym[0] not in m.group():
+            continue  # cheap: the run holds no word that could start it
         words = m.group().split()
         for start in range(len(words)):
             sub = words[start:]
             caps = [w for w in sub if w[0].isupper()]
             if "".join(w[0] for w in caps) == acronym and len(caps) == len(acronym):
                 return " ".join(sub)
+        for start in range(len(words)):
+            if words[start][0] == acronym[0] and words[start] not in _OPENERS:
+                end = _spells(acronym, words, start)
+                if end:
+                    return " ".join(words[start:end])
+    return None
+
+
+def _spells(acronym: str, words: list[str], start: int) -> int | None:
+    """End of the words from `start` whose initials spell `acronym` (two words at least),
+    where a short word may give all its letters ("Co" in "LILCO"), then any corporate
+    suffixes; the name must end there ("Iraqi National" of "Iraqi National Oil" is none)."""
+    end = _spell_from(acronym, words, start)
+    if end is None or end - start < 2:
+        return None  # a single word is the name itself, not what the acronym stands for
+    while end < len(words) and words[end].rstrip(".") in _SUFFIXES:
+        end += 1
+    if end < len(words) and words[end][0].isupper():
+        return None
+    return end
+
+
+def _spell_from(rest: str, words: list[str], k: int) -> int | None:
+    if not rest:
+        return k
+    while k < len(words) and not words[k][0].isupper():
+        k += 1  # "of", "and", "the" inside the name give no letter
+    if k >= len(words) or not words[k][1:].islower():
+        return None  # "USDA's" or "U.S." spells nothing
+    word = words[k].upper()
+    for take in {1, len(word)} if len(word) <= 3 else {1}:
+        if rest.startswith(word[:take]):
+            end = _spell_from(rest[take:], words, k + 1)
+            if end is not None:
+                return end
     return None
 
 
@@ -188,6 +228,12 @@ def named_institution(noun: str, text: str) -> str | None:
     pattern = re.compile(
         rf"\b((?:{_NAME_WORD}\s+(?:(?:and|&)\s+)?){{0,5}}){word}\b(?!['’]s\s+[A-Z])({_OF_TAIL}?)"
     )
+    apposed = re.search(
+        rf"\bthe\s+(?:[a-z]+\s+){{0,3}}{re.escape(noun)},\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}),",
+        text,
+    )
+    if apposed:  # "the port union, FNV, ...": the name set beside the generic noun
+        return apposed.group(1)
     for m in pattern.finditer(text):
         before = [w for w in m.group(1).split()]
         while before and (before[0] in _OPENERS or before[0].endswith(("'s", "’s"))):

@@ -221,6 +221,10 @@ def _full_name(surname: str, text: str) -> str | None:
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     """One surname (or one slip in it) and no conflicting given name: one person."""
+    for x, y in ((a, b), (b, a)):
+        # "Buchanan Snith" for "Alick Buchanan-Smith": a double surname split, with a slip
+        if "-" in x[-1] and len(y) == 2 and one_edit("-".join(y).lower(), x[-1].lower()):
+            return True
     if a[-1].lower() != b[-1].lower():
         if len(a) < 2 or len(b) < 2 or a[0] != b[0] or len(a[-1]) < 6:
             return False

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .extract_countries import is_country
 from .extract_labels import Label
 from .extract_names import (
     PARTICLES,
@@ -20,6 +21,7 @@ from .extract_names import (
     STOP_CAPS,
     UPPER,
     VAGUE_NOUNS,
+    capitalise_lower_names,
     is_name_word,
     is_org_word,
     is_role_word,
@@ -151,6 +153,8 @@ class _Attribution:
 def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef], list[Quote]]:
     """Speakers (main first, then in order of appearance) and quotations of one document."""
     texts = [_TICKER.sub(lambda m: " " * len(m.group()), s.text) for s in segments]
+    if texts and texts[0][:1].islower():  # lower-case wire copy: "the sharp fall in ..."
+        texts = [capitalise_lower_names(t) for t in texts]
     doc = Registry(text="\n".join(texts), raw="\n".join(s.text for s in segments))
     _prescan(doc, title + "\n" + "\n".join(texts))
     _find_pair(doc, texts)  # first: "The President of Russia congratulated" needs the host
@@ -294,6 +298,14 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
             subject = Subject("plural")  # "the two leaders ... they underscored"
         current = doc.current
         speakers = _resolve(doc, subject)
+        if (
+            subject is not None
+            and subject.kind in {"person", "surname"}
+            and not _lone_country(text[clause_start:vs])
+        ):
+            # "The presidents of Russia and France noted", "Ford in Brazil and Argentina,
+            # said": a country inside a longer subject is not the one speaking
+            speakers = [p for p in speakers if not is_country(p.name)]
         said = m.group(0) not in _WEAK_VERBS
         for i, p in enumerate(speakers):
             if m.group(0) == "reported" and p.kind == "organization":
@@ -303,6 +315,18 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
             doc.current = current  # "he" after "he quoted X as saying" is still the quoter
         found.append(_Attribution(clause_start, vs, m.end(), speakers[0] if speakers else None))
     return found
+
+
+_CLAUSE_OPENER = re.compile(r"^(?:[A-Z][\w ]{0,20},\s+)?(?:[Tt]he\s+)?")
+_AUXILIARIES = frozenset("has had have also would will could may might today yesterday".split())
+
+
+def _lone_country(clause: str) -> bool:
+    """The clause's whole subject is a country: "Iran had", "For its part, Taiwan"."""
+    words = _CLAUSE_OPENER.sub("", clause.strip()).split()
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    return bool(words) and is_country(" ".join(words))
 
 
 def _parse_attribution(
@@ -448,6 +472,8 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
 
 
 def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
+    if subject.kind in {"person", "surname"} and not subject.role and is_country(subject.name):
+        return doc.org(subject.name)  # "Iran had warned", "Canada said": the state speaks
     if subject.kind == "person":
         if not subject.role and fuller_company(subject.name, doc.companies):
             return doc.org(subject.name)  # "Merrill Lynch" of "Merrill Lynch and Co"

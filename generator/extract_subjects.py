@@ -184,6 +184,12 @@ def _comma_parts(toks: list[str]) -> list[list[str]]:
     return [p for p in parts if not (len(p) == 1 and _PARTY_CODE.match(p[0]))]
 
 
+_FIRM_NOUNS = frozenset(
+    """subsidiary unit firm company journal newspaper magazine newsletter publication
+    affiliate group agency service concern maker producer manufacturer operator""".split()
+)
+
+
 def _appositive(toks: list[str]) -> Subject | None:
     """`Oleg Syromolotov, Russia's deputy foreign minister, said`, `vice president of
     group marketing, J. David Lyons, told`, `Rep. Norman Lent, R-N.Y., said`, `Ortner,
@@ -202,7 +208,11 @@ def _appositive(toks: list[str]) -> Subject | None:
         return parse_phrase(before)
     start = split_name(before, len(before))
     has_role = any(is_role_word(t) for t in appositive)
-    if start < len(before) and has_role:
+    # "Senator Don Nickles, an Oklahoma Republican, said": "a"/"an" opens a description
+    described = appositive[0] in {"a", "an"} and not any(
+        is_org_word(t) or t.lower() in _FIRM_NOUNS for t in appositive
+    )  # "Shearson Lehman, a subsidiary of American Express Co," is a firm
+    if start < len(before) and (has_role or described):
         role = " ".join(strip_articles(appositive))
         return Subject("person", " ".join(before[start:]), role)
     lone = len(before) == 1 and is_name_word(before[0])
@@ -390,7 +400,7 @@ def _speaking_for(toks: list[str]) -> str | None:
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _SPEAKING_FOR = _FOR_INSTITUTION | _SPOKESPEOPLE
-_OWN_BODIES = frozenset({"company", "bank", "ministry", "agency"})
+_OWN_BODIES = frozenset({"company", "bank", "ministry", "agency", "union"})
 _DOCUMENTS = frozenset({"statement", "communique", "announcement", "release"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _GENERIC_BODIES = frozenset({"government", "administration", "state", "company"})

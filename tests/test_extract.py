@@ -540,3 +540,54 @@ def test_participle_aside_and_and_inside_an_institution_name() -> None:
     # reuters21578/0932: "The U.S. Department of Housing and Urban Development (HUD) said ..."
     d = draft_of("reuters21578/0932_062683e19843fd4c.txt")
     assert speaker_names(d)[0].startswith("U.S. Department of Housing and Urban Development")
+
+
+def test_acronym_spelt_by_short_words_and_before_a_corporate_suffix() -> None:
+    # reuters21578/0429: "Long Island Lighting Co said ..." then "LILCO said none of ..."
+    d = draft_of("reuters21578/0429_7d1ab914095f74c0.txt")
+    assert speaker_names(d) == ["Long Island Lighting Co"]
+    # reuters21578/0439: "British Petroleum Co PLC" named, then "BP" speaks
+    d = draft_of("reuters21578/0439_59d5216cbf0e6f7f.txt")
+    assert "British Petroleum Co PLC" in speaker_names(d) and "BP" not in speaker_names(d)
+
+
+def test_country_as_the_whole_subject_of_a_speech_verb() -> None:
+    # reuters21578/0707: "ANKARA, April 8 - Turkey said today its disputes with Greece ..."
+    d = draft_of("reuters21578/0707_1bd42b3ac3f3b671.txt")
+    assert d.speakers[0] == SpeakerRef("Turkey", None, "organization")
+    # kremlin/0073: "The presidents of Russia and France noted ...": the presidents speak
+    assert "France" not in speaker_names(draft_of("kremlin/0073_f388763a9329a3a5.txt"))
+    # reuters21578/0923: "... a merger of Volkswagen and Ford in Brazil and Argentina, said"
+    assert "Argentina" not in speaker_names(draft_of("reuters21578/0923_13d3e35b5c44b234.txt"))
+
+
+def test_lower_case_wire_copy_name_after_a_role() -> None:
+    # reuters21578/0865: "... faciities, finance minister manuel azpurua said."
+    d = draft_of("reuters21578/0865_4299de8b2609c492.txt")
+    assert speaker_names(d) == ["Manuel Azpurua"]
+
+
+def test_jan_before_a_surname_is_a_given_name() -> None:
+    # reuters21578/0870: "SPD farm policy spokesman Jan Oostergetelo said his party would ..."
+    assert "Jan Oostergetelo" in speaker_names(draft_of("reuters21578/0870_a6c516dc94b2a87e.txt"))
+
+
+def test_appositive_description_after_a_name() -> None:
+    # reuters21578/0094: "Senator Don Nickles, an Oklahoma Republican, said in a letter ..."
+    assert speaker_names(draft_of("reuters21578/0094_dca8897c054bbd12.txt"))[0] == "Don Nickles"
+    # reuters21578/0144: "Shearson Lehman, a subsidiary of American Express Co (AXP), disclosed"
+    d = draft_of("reuters21578/0144_d3f70d6e339ee533.txt")
+    assert "Shearson Lehman Brothers Inc" in speaker_names(d)
+
+
+def test_unnamed_union_spokesman_for_the_union_named_in_apposition() -> None:
+    # reuters21578/0038: "Employers and the port union, FNV, are to meet ..." / "a union
+    # spokesman said"
+    assert "FNV" in speaker_names(draft_of("reuters21578/0038_6f3a82e4c713593e.txt"))
+
+
+def test_double_surname_split_with_a_slip_is_one_person() -> None:
+    # reuters21578/0075: "Minister of State for Energy Alick Buchanan-Smith said", later
+    # "..., Buchanan Snith told the House of Commons energy committee."
+    d = draft_of("reuters21578/0075_1e981770ef8ccb81.txt")
+    assert speaker_names(d) == ["Alick Buchanan-Smith"]
