@@ -19,11 +19,14 @@ from .models import Speaker, SpeakerRef
 # Transliterations of Slavic names vary by source: Sergei/Sergey, Zelensky/Zelenskyy,
 # Dmitry/Dmitri, Yuriy/Yuri. Folding these endings keeps one key per person.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Ukrainian h for Russian g: Oleh/Oleg, Olha/Olga, Serhiy/Sergei, Ihor/Igor.
+    (re.compile(r"(?<=[aeiouylr])h(?=[aeiouy]|\b)"), "g"),
     (re.compile(r"yy\b"), "y"),
     (re.compile(r"(?<=[a-z])iy\b"), "i"),
     (re.compile(r"(?<=[a-z])ey\b"), "ei"),
     (re.compile(r"(?<=[a-z])(?<!e)y\b"), "i"),
     (re.compile(r"ii\b"), "i"),
+    (re.compile(r"(?<=[a-z])ei\b"), "i"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"ff\b"), "v"),
 )

@@ -32,3 +32,11 @@ def test_surname_matching_is_for_personal_names_only():
     registry.add(Speaker("sergey-lavrov", "Sergey Lavrov"))
     assert registry.find("Lavrov", kind="organization") is None
     assert registry.find("Lavrov").slug == "sergey-lavrov"
+
+
+def test_ukrainian_and_russian_transliterations_share_a_key():
+    assert name_key("Oleh Ustenko") == name_key("Oleg Ustenko")
+    assert name_key("Serhiy Shkarlet") == name_key("Sergei Shkarlet") == name_key("Sergey Shkarlet")
+    assert name_key("Ihor Terekhov") == name_key("Igor Terekhov")
+    assert name_key("Olha Stefanishyna") == name_key("Olga Stefanishyna")
+    assert name_key("John Smith") != name_key("Joan Smith")
