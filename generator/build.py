@@ -259,7 +259,10 @@ def build(
             manifest.files[job.output] = fingerprint
             if job.indexed:
                 shard = search.shard_of(job.path.split("/")[1], shard_total)
-                shard_members[shard].append(f"{job.output}\0{fingerprint}")
+                indexed = hashlib.blake2b(
+                    f"{salt}\0{job.search_inputs}".encode(), digest_size=16
+                ).hexdigest()
+                shard_members[shard].append(f"{job.output}\0{indexed}")
             if not incremental or previous.files.get(job.output) != fingerprint:
                 todo.append(job)
         stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []

@@ -62,6 +62,9 @@ class PageJob:
     data: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
     inputs: str | None = None
     indexed: bool = False  # a search result: Pagefind indexes it
+    # For indexed pages: a key of what Pagefind reads (the page's own content, not the
+    # navigation around it), so a neighbour's new title does not re-index this page's shard.
+    search_inputs: str | None = None
 
     @property
     def context(self) -> dict[str, Any]:
@@ -227,6 +230,7 @@ def plan_pages(
             partial(_statement_context, views, statement, previous, following),
             inputs=keys.of((statement, previous, following), statement.digest),
             indexed=True,
+            search_inputs=keys.of((statement,), statement.digest),
         )
 
     yield from _speaker_pages(archive, views, config, keys)
