@@ -136,8 +136,8 @@ def test_check_validates_registry_and_pages(sample_archive):
         text
         + "- name: Vladimir Putin\n"  # listed twice
         "  slug: vladimir-putin\n"
-        "- name: Oleg Ustenko Junior\n"  # another's slug
-        "  slug: oleg-ustenko\n"
+        "- name: Oleh Ustenko Junior\n"  # another's slug
+        "  slug: oleh-ustenko\n"
         "- name: Foreign Ministry\n"  # an alias that names another entry
         "  kind: organization\n"
         "  aliases: [Dmytro Kuleba]\n"
@@ -162,8 +162,8 @@ def test_check_validates_registry_and_pages(sample_archive):
     expected = [
         f"content/speakers.yaml:{start}: error: speaker 'Vladimir Putin' is listed twice "
         "(line 4); merge the entries [duplicate-speaker]",
-        f"content/speakers.yaml:{start + 2}: error: slug 'oleg-ustenko' of 'Oleg Ustenko "
-        "Junior' is also the slug of 'Oleg Ustenko' (line ",
+        f"content/speakers.yaml:{start + 2}: error: slug 'oleh-ustenko' of 'Oleh Ustenko "
+        "Junior' is also the slug of 'Oleh Ustenko' (line ",
         f"content/speakers.yaml:{start + 4}: error: alias 'Dmytro Kuleba' of 'Foreign "
         "Ministry' already names 'Dmytro Kuleba' (line ",
         f"content/speakers.yaml:{start + 7}: error: speaker 'Press Office': kind must be "

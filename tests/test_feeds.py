@@ -17,6 +17,7 @@ from generator import render
 from generator.build import build
 from generator.check import check_site, url_path
 from generator.config import load_config
+from generator.speakers import name_key
 
 from .conftest import REPO, run_dictum
 
@@ -97,14 +98,15 @@ def test_each_speaker_feed_lists_exactly_that_speakers_statements(built):
     for entry in registry["speakers"]:
         slug, name = entry["slug"], entry["name"]
         feed = _parse(built / "site" / "speakers" / slug / "feed.xml")
-        theirs = [p for p in pages if name in p["speakers"]]
+        # Spellings of one name ("Oleh"/"Oleg Ustenko") are one speaker with one feed.
+        theirs = [p for p in pages if name_key(name) in {name_key(s) for s in p["speakers"]}]
         assert theirs, name
         truncated += len(theirs) > FEED_SIZE
         assert [e.link for e in feed.entries] == [
             f"{BASE}statements/{p['slug']}/" for p in _newest(theirs)
         ], name
         assert feed.feed.title == f"{name} — Dictum sample archive"
-        assert all(name in [a.name for a in e.authors] for e in feed.entries)
+        assert all(name in [a.name for a in e.authors] for e in feed.entries)  # registry name
         page = built / "site" / "speakers" / slug / "index.html"
         assert _alternates(page) == ["/archive/feed.xml", f"/archive/speakers/{slug}/feed.xml"]
     assert truncated  # some speaker has more statements than a feed holds
