@@ -131,6 +131,7 @@ def run_size(
                     f"CPU {result.total.cpu:.2f} s, peak {result.total.peak_mb:.0f} MB, "
                     f"others' CPU {result.total.others_cpu:.1f} s"
                     + (f" ({_stages(result.stages)})" if result.stages else "")
+                    + (f"; no search: {result.search_failed}" if result.search_failed else "")
                 )
     return {tool.name: tool.check() for tool in tools}
 
@@ -166,17 +167,27 @@ def results_table(results: dict[Key, list[BuildResult]], failures: dict[Key, str
         "| gen peak MB | search wall s | search CPU s | others' CPU s |",
         "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    notes: list[str] = []
     for (n, tool, scenario), runs in _ordered(results):
         total = median_usage([r.total for r in runs])
         gen = median_usage([r.generator for r in runs])
         search = median_usage([r.search for r in runs])
+        reason = next((r.search_failed for r in runs if r.search_failed), None)
+        if reason is None:
+            totals = f"{total.wall:.2f} | {total.cpu:.2f} | {total.peak_mb:.0f}"
+            searched = f"{search.wall:.2f} | {search.cpu:.2f}"
+        else:  # the generator ran, its search did not: no total to report
+            totals, searched = "n/a | n/a | n/a", "no index¹ | –"
+            if reason not in notes:
+                notes.append(reason)
         lines.append(
-            f"| {n:,} | {tool} | {scenario} | {total.wall:.2f} | {total.cpu:.2f} "
-            f"| {total.peak_mb:.0f} | {gen.wall:.2f} | {gen.cpu:.2f} | {gen.peak_mb:.0f} "
-            f"| {search.wall:.2f} | {search.cpu:.2f} | {total.others_cpu:.1f} |"
+            f"| {n:,} | {tool} | {scenario} | {totals} | {gen.wall:.2f} | {gen.cpu:.2f} "
+            f"| {gen.peak_mb:.0f} | {searched} | {total.others_cpu:.1f} |"
         )
     for (n, tool, scenario), reason in failures.items():
         lines.append(f"| {n:,} | {tool} | {scenario} | {reason} |" + " |" * 8)
+    if notes:
+        lines += ["", "¹ " + "; ".join(notes) + " (later builds of the tool skipped Pagefind)."]
     return lines
 
 
@@ -201,10 +212,16 @@ def ratio_table(results: dict[Key, list[BuildResult]]) -> list[str]:
                 theirs = results[(n, other, scenario)]
                 o_total = median_usage([r.total for r in theirs])
                 o_gen = median_usage([r.generator for r in theirs])
+                if any(r.search_failed for r in mine + theirs):  # a total is missing
+                    totals = "n/a | n/a | n/a"
+                else:
+                    totals = (
+                        f"{_ratio(d_total.wall, o_total.wall)} "
+                        f"| {_ratio(d_total.cpu, o_total.cpu)} "
+                        f"| {_ratio(d_total.peak_mb, o_total.peak_mb)}"
+                    )
                 lines.append(
-                    f"| {n:,} | {scenario} | {other} | {_ratio(d_total.wall, o_total.wall)} "
-                    f"| {_ratio(d_total.cpu, o_total.cpu)} "
-                    f"| {_ratio(d_total.peak_mb, o_total.peak_mb)} "
+                    f"| {n:,} | {scenario} | {other} | {totals} "
                     f"| {_ratio(d_gen.wall, o_gen.wall)} | {_ratio(d_gen.cpu, o_gen.cpu)} "
                     f"| {_ratio(d_gen.peak_mb, o_gen.peak_mb)} |"
                 )

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from measure import CommandFailed, Usage, run_measured
+from measure import CommandFailed, MemoryLimitExceeded, Usage, run_measured
 
 try:  # the C loader and dumper are several times faster; fall back when libyaml is missing
     from yaml import CSafeDumper as Dumper
@@ -100,6 +100,7 @@ class BuildResult:
     search: Usage  # the Pagefind step alone (for Dictum: its `search` stage)
     stages: dict[str, StageUsage] = field(default_factory=dict)  # Dictum's stages
     pages: int | None = None  # pages Dictum rendered (an incremental build skips the rest)
+    search_failed: str | None = None  # why the search step did not finish (total is partial)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class Tool:
         self.root = root
         self.logs = root.parent / "logs"
         self.limit_mb: float | None = None  # kill a command whose processes use more
+        self.search_failed: str | None = None  # set once Pagefind went over the limit
         self._builds = 0
 
     @property
@@ -242,13 +244,28 @@ class Tool:
         self._builds += 1
         return self.logs / f"{self.name}-{self._builds:02d}-{step}.log"
 
-    def _search(self) -> Usage:
-        """Pagefind over the whole output, as its documentation has it."""
-        command = [str(pagefind_executable()), "--site", str(self.output), "--quiet"]
-        usage, _ = run_measured(
-            command, cwd=self.root, log=self._log("pagefind"), limit_mb=self.limit_mb
+    def _generate_and_search(self, command: list[str]) -> BuildResult:
+        """The generator, then Pagefind over the whole output, as its documentation has it.
+
+        When Pagefind goes over the memory limit, the generator's figures are still worth
+        reporting: the result says why its search is missing, and later builds of this
+        tool skip Pagefind rather than run out of memory again.
+        """
+        generator, _ = run_measured(
+            command, cwd=self.root, log=self._log("build"), limit_mb=self.limit_mb
         )
-        return usage
+        none = Usage(0.0, 0.0, 0.0, 0.0)
+        if self.search_failed is not None:
+            return BuildResult(generator, generator, none, search_failed=self.search_failed)
+        search_command = [str(pagefind_executable()), "--site", str(self.output), "--quiet"]
+        try:
+            search, _ = run_measured(
+                search_command, cwd=self.root, log=self._log("pagefind"), limit_mb=self.limit_mb
+            )
+        except MemoryLimitExceeded as error:
+            self.search_failed = str(error)
+            return BuildResult(generator, generator, none, search_failed=self.search_failed)
+        return BuildResult(total=generator + search, generator=generator, search=search)
 
 
 class Dictum(Tool):
@@ -411,11 +428,7 @@ class Hugo(Tool):
             "--destination", self.output_dir,
             "--cacheDir", str(self.root / ".hugo-cache"),
         ]  # fmt: skip
-        generator, _ = run_measured(
-            command, cwd=self.root, log=self._log("build"), limit_mb=self.limit_mb
-        )
-        search = self._search()
-        return BuildResult(total=generator + search, generator=generator, search=search)
+        return self._generate_and_search(command)
 
 
 def hugo_page(statement: Statement) -> str:
@@ -530,11 +543,7 @@ class Pelican(Tool):
             sys.executable, "-m", "pelican", "content",
             "--settings", "pelicanconf.py", "--output", self.output_dir, "--quiet",
         ]  # fmt: skip
-        generator, _ = run_measured(
-            command, cwd=self.root, log=self._log("build"), limit_mb=self.limit_mb
-        )
-        search = self._search()
-        return BuildResult(total=generator + search, generator=generator, search=search)
+        return self._generate_and_search(command)
 
 
 def pelican_page(statement: Statement) -> str:
