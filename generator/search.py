@@ -8,6 +8,12 @@ statement's slug. A rebuild re-indexes only the shards whose pages changed, each
 run stays small in memory, and shards index in parallel. The browser searches all shards as
 one through Pagefind's multisite `mergeIndex`.
 
+Pagefind names its fragment and word-index files by a hash of their content and does not
+write a file that already exists, and compressing those files is about half of its time on a
+small shard. So a re-indexed shard starts from hard links to its previous fragment and index
+files; Pagefind writes only what changed, and `prune_bundle` then drops what the new index
+no longer names, leaving exactly the files a fresh run writes.
+
 Pagefind 1.5.2 writes its filter indexes from hash maps, so the order of filter values (and
 with it the hashed names of `filter/*.pf_filter`, `pagefind.*.pf_meta` and the content of
 `pagefind-entry.json`) changes from run to run. `canonicalize_bundle` sorts those lists, so
@@ -57,6 +63,8 @@ def _index_one(staging: Staging, shard: int, pages: list[str]) -> None:
     source = staging.dir / f".search-source-{shard}"
     output = staging.replace_dir(bundle_path(shard))
     shutil.rmtree(source, ignore_errors=True)
+    if staging.incremental:
+        _reuse_immutable(staging.output / bundle_path(shard), output)
     try:
         for page in pages:
             target = source / page
@@ -76,8 +84,30 @@ def _index_one(staging: Staging, shard: int, pages: list[str]) -> None:
                 + (detail[-1] if detail else f"exit {completed.returncode}")
             )
         canonicalize_bundle(output)
+        prune_bundle(output)
     finally:
         shutil.rmtree(source, ignore_errors=True)
+
+
+# Files Pagefind names by content and never rewrites: safe to share with the previous bundle.
+# Filter and meta files are left out, as `canonicalize_bundle` rewrites them.
+_IMMUTABLE = ("fragment", "index")
+
+
+def _reuse_immutable(previous: Path, output: Path) -> None:
+    """Hard-link the previous bundle's content-named files into the new bundle's folder."""
+    for folder in _IMMUTABLE:
+        old = previous / folder
+        if not old.is_dir():
+            continue
+        new = output / folder
+        new.mkdir(parents=True, exist_ok=True)
+        try:
+            for entry in os.scandir(old):
+                os.link(entry.path, new / entry.name)
+        except OSError:  # no hard links here: Pagefind writes everything, as on a clean build
+            shutil.rmtree(new, ignore_errors=True)
+            return
 
 
 def index_shards(
@@ -212,3 +242,23 @@ def canonicalize_bundle(bundle: Path) -> None:
     entry_path.write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
+
+
+def prune_bundle(bundle: Path) -> None:
+    """Remove fragment and word-index files that no language index of the bundle names."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    named: dict[str, set[str]] = {folder: set() for folder in _IMMUTABLE}
+    for info in entry["languages"].values():
+        meta = _read_index_file(bundle / f"pagefind.{info['hash']}.pf_meta")
+        if not all(isinstance(p, list) and p for p in meta[1]) or not all(
+            isinstance(c, list) and len(c) == 3 for c in meta[2]
+        ):
+            raise SearchIndexError("pf_meta: unexpected Pagefind format (pinned: 1.5.2)")
+        named["fragment"].update(f"{page[0]}.pf_fragment" for page in meta[1])
+        named["index"].update(f"{chunk[2]}.pf_index" for chunk in meta[2])
+    for folder, keep in named.items():
+        path = bundle / folder
+        if path.is_dir():
+            for file in os.scandir(path):
+                if file.name not in keep:
+                    os.unlink(file.path)
