@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -170,23 +171,39 @@ def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement
 
 
 def page_files(statements_dir: Path) -> list[Path]:
-    if not statements_dir.is_dir():
-        return []
+    return [Path(path) for path, _stat in _page_stats(statements_dir)]
+
+
+def _page_stats(statements_dir: Path) -> list[tuple[str, os.stat_result]]:
+    """Every page file under the folder with its stat, sorted by path (one stat per file)."""
+    found: list[tuple[str, os.stat_result]] = []
+    folders = [str(statements_dir)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                folders.append(entry.path)
+            elif entry.name.endswith(PAGE_SUFFIX) and entry.is_file():
+                found.append((entry.path, entry.stat()))
     # Sorted by text: comparing Path objects costs more than reading the files' names.
-    return sorted(
-        (p for p in statements_dir.rglob(f"*{PAGE_SUFFIX}") if p.is_file()), key=str
-    )
+    found.sort(key=lambda item: item[0])
+    return found
 
 
 class ParseCache:
-    """Parsed front matter of pages seen before, keyed by the sha256 of their bytes.
+    """Validated statements of pages seen before, so a rebuild reads only what changed.
 
-    YAML parsing is most of the cost of loading an archive; a page whose bytes are unchanged
-    parses to the same front matter, so it is read from here. Stored as JSON (dates as ISO
-    text, which validation accepts), never pickle: the cache sits in the archive folder.
+    Each entry is keyed by the page's path and checked against its size, modification time
+    and inode: a page whose file is untouched is not even opened, and its body is read from
+    the file only if a page is rendered from it. A touched page is read and hashed; if its
+    bytes are unchanged (a `git checkout`, a `touch`), its cached fields still serve and only
+    YAML parsing is saved. Stored as JSON, never pickle: the cache sits beside the archive.
     """
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -195,58 +212,106 @@ class ParseCache:
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-                if data.get("version") == self.VERSION:
+                if data.get("version") == self.VERSION and isinstance(data["pages"], dict):
                     self.entries = data["pages"]
             except (OSError, ValueError, KeyError, AttributeError):
                 self.entries = {}
 
-    def get(self, digest: str) -> tuple[dict, int] | None:
-        entry = self.entries.get(digest)
-        if entry is None:
+    def fresh(self, key: str, stat: os.stat_result) -> list | None:
+        """The cached entry of an untouched file."""
+        entry = self.entries.get(key)
+        if entry is None or entry[:3] != [stat.st_size, stat.st_mtime_ns, stat.st_ino]:
             return None
-        self.used[digest] = entry
-        return entry[0], entry[1]
+        self.used[key] = entry
+        return entry
 
-    def put(self, digest: str, meta: dict, body_start: int) -> None:
-        self.used[digest] = [meta, body_start]
+    def same_bytes(self, key: str, stat: os.stat_result, digest: str) -> list | None:
+        """The cached entry of a touched file whose bytes are what they were."""
+        entry = self.entries.get(key)
+        if entry is None or entry[3] != digest:
+            return None
+        entry = [stat.st_size, stat.st_mtime_ns, stat.st_ino, *entry[3:]]
+        self.used[key] = entry
+        return entry
+
+    def put(self, key: str, stat: os.stat_result, statement: Statement, body_start: int) -> None:
+        self.used[key] = [
+            stat.st_size, stat.st_mtime_ns, stat.st_ino, statement.digest, body_start,
+            *_fields(statement),
+        ]  # fmt: skip
 
     def save(self) -> None:
         """Keep only the pages of this load, so the cache never outgrows the archive."""
-        if self.path is None or self.used.keys() == self.entries.keys():
+        if self.path is None or self.used == self.entries:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_suffix(".tmp")
         temp.write_text(
-            json.dumps({"version": self.VERSION, "pages": self.used}, default=_json_value),
+            json.dumps({"version": self.VERSION, "pages": self.used}, separators=(",", ":")),
             encoding="utf-8",
         )
         os.replace(temp, self.path)
 
 
-def _json_value(value: object) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
+def _fields(s: Statement) -> list:
+    return [
+        s.slug, s.title, s.date.isoformat() if s.date else None, s.date_from, s.place,
+        s.source, s.summary, [[r.name, r.role, r.kind] for r in s.speakers], list(s.tags),
+        [[q.text, q.speaker] for q in s.quotes],
+        [s.origin.file, s.origin.sha256, s.origin.converter] if s.origin else None,
+    ]  # fmt: skip
 
 
-def load_statement(path: Path, root: Path, cache: ParseCache | None = None) -> Statement:
+def _from_cache(entry: list, path: Path) -> Statement:
+    (_size, _mtime, _ino, digest, body_start, slug, title, date, date_from, place, source,
+     summary, speakers, tags, quotes, origin) = entry  # fmt: skip
+    return Statement(
+        slug=slug,
+        title=title,
+        body=partial(_read_body, path, body_start),
+        date=dt.date.fromisoformat(date) if date else None,
+        date_from=date_from,
+        place=place,
+        source=source,
+        summary=summary,
+        speakers=tuple(SpeakerRef(n, r, k) for n, r, k in speakers),
+        tags=tuple(tags),
+        quotes=tuple(Quote(t, sp) for t, sp in quotes),
+        origin=Origin(*origin) if origin else None,
+        path=path,
+        digest=digest,
+    )
+
+
+def _read_body(path: Path, body_start: int) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace")[body_start:]
+
+
+def load_statement(
+    path: Path, root: Path, cache: ParseCache | None = None, stat: os.stat_result | None = None
+) -> Statement:
     """Read and validate one page. Raises PageError naming the problem."""
+    key = ""
+    if cache is not None:
+        key, stat = _shown(path, root), stat or path.stat()
+        entry = cache.fresh(key, stat)
+        if entry is not None:
+            return _from_cache(entry, path)
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
-    slug = path.stem.lower()
+    if cache is not None:
+        entry = cache.same_bytes(key, stat, digest)
+        if entry is not None:
+            return _from_cache(entry, path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise PageError("not valid UTF-8 text", line, "encoding") from None
-    cached = cache.get(digest) if cache is not None else None
-    if cached is not None:
-        meta, body_start = cached
-        return statement_from_meta(meta, text[body_start:], slug, digest, path, text)
     page = frontmatter.parse(text)
-    statement = statement_from_meta(page.meta, page.body, slug, digest, path, text)
+    statement = statement_from_meta(page.meta, page.body, path.stem.lower(), digest, path, text)
     if cache is not None:
-        cache.put(digest, page.meta, len(text) - len(page.body))
+        cache.put(key, stat, statement, len(text) - len(page.body))
     return statement
 
 
@@ -257,18 +322,18 @@ def load_statements(
     statements: list[Statement] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    for path in page_files(statements_dir):
-        shown = _shown(path, root)
+    for name, stat in _page_stats(statements_dir):
+        path = Path(name)
         try:
-            statement = load_statement(path, root, cache)
+            statement = load_statement(path, root, cache, stat)
         except (PageError, FrontMatterError) as error:
             code = getattr(error, "code", "front-matter")
-            problems.append(Problem(shown, error.message, code, error.line))
+            problems.append(Problem(_shown(path, root), error.message, code, error.line))
             continue
         if statement.slug in seen:
             problems.append(
                 Problem(
-                    shown,
+                    _shown(path, root),
                     f"slug {statement.slug!r} is already used by "
                     f"{_shown(seen[statement.slug], root)}",
                     "duplicate-slug",
@@ -281,6 +346,10 @@ def load_statements(
 
 
 def _shown(path: Path, root: Path) -> str:
+    """The path as messages show it: relative to the archive root when inside it."""
+    text, base = str(path), str(root)
+    if text.startswith(base + os.sep):
+        return text[len(base) + 1 :]
     try:
         return str(path.relative_to(root))
     except ValueError:
@@ -293,7 +362,7 @@ def _shown(path: Path, root: Path) -> str:
 def parse_registry(text: str) -> list[Speaker]:
     """`speakers:` list of {name, slug, kind, aliases}; raises PageError on bad entries."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = frontmatter.load_yaml(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise PageError(

@@ -11,6 +11,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def load_yaml(text: str) -> object:
+    """Safe YAML (no tags that build objects), with the C loader when available."""
+    return yaml.load(text, Loader=_Loader)
+
+
 class FrontMatterError(ValueError):
     """Bad front matter; `line` is 1-based in the page file when known."""
 
@@ -57,7 +62,7 @@ def _leading_newlines(body: str) -> int:
 def parse(text: str) -> Page:
     yaml_text, body, body_line = split(text)
     try:
-        meta = yaml.load(yaml_text, Loader=_Loader)
+        meta = load_yaml(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

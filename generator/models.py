@@ -6,6 +6,7 @@ Everything here is plain data; nothing reads or writes files.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -73,13 +74,33 @@ class Origin:
     converter: str | None = None
 
 
+class _Body:
+    """The `body` field of a Statement: its text, or a function that reads it when first
+    used. Loading an archive from the parse cache then opens no page file: bodies are read
+    only for the pages a build renders."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = f"_{name}"
+
+    def __get__(self, obj: object, objtype: type | None = None) -> str:
+        if obj is None:
+            raise AttributeError(self.attr)  # no class-level default: the field is required
+        value = obj.__dict__[self.attr]
+        if callable(value):
+            value = obj.__dict__[self.attr] = value()
+        return value
+
+    def __set__(self, obj: object, value: str | Callable[[], str]) -> None:
+        obj.__dict__[self.attr] = value
+
+
 @dataclass(frozen=True)
 class Statement:
     """One page of `content/statements/`, validated."""
 
     slug: str
     title: str
-    body: str
+    body: _Body = _Body()  # str, or a reader of it; reads as str
     date: dt.date | None
     date_from: str | None = None
     place: str | None = None
