@@ -1,7 +1,8 @@
 import datetime as dt
+import os
 from pathlib import Path
 
-from generator.content import load_registry, load_statements, parse_statement
+from generator.content import ParseCache, load_registry, load_statements, parse_statement
 from generator.models import SpeakerRef
 
 GOOD = """---
@@ -73,3 +74,38 @@ def test_registry_entries_and_errors(tmp_path):
     path.write_text("speakers: [\n")
     speakers, problems = load_registry(path, tmp_path)
     assert speakers == [] and "speakers.yaml" in str(problems[0])
+
+
+def _load_cached(statements: Path, root: Path) -> list:
+    cache = ParseCache(root / "cache.json")
+    loaded, problems = load_statements(statements, root, cache)
+    cache.save()
+    assert problems == []
+    return loaded
+
+
+def test_cached_statements_equal_parsed_ones_and_follow_every_edit(tmp_path):
+    statements = tmp_path / "content" / "statements"
+    write(statements, "russia-calls.md", GOOD)
+    write(statements, "other.md", "---\ntitle: Other\n---\nFirst body.\n")
+    parsed = _load_cached(statements, tmp_path)  # fills the cache
+    cached = _load_cached(statements, tmp_path)  # served from it, bodies read lazily
+    assert cached == parsed and cached[1].body.strip() == "Body text."
+    # An edit of the same size: the modification time still tells.
+    page = statements / "other.md"
+    stat = page.stat()
+    page.write_text("---\ntitle: Other\n---\nOther body.\n", encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert page.stat().st_size == stat.st_size
+    edited = _load_cached(statements, tmp_path)
+    assert edited[0].body.strip() == "Other body." and edited[0].digest != parsed[0].digest
+    # A page touched but not changed keeps its fields (no YAML parse needed).
+    os.utime(statements / "russia-calls.md")
+    assert _load_cached(statements, tmp_path)[1] == parsed[1]
+
+
+def test_a_broken_cache_file_is_ignored(tmp_path):
+    statements = tmp_path / "statements"
+    write(statements, "a.md", "---\ntitle: A\n---\nBody.\n")
+    (tmp_path / "cache.json").write_text('{"version": 2, "pages": [1, 2]}')
+    assert [s.title for s in _load_cached(statements, tmp_path)] == ["A"]
