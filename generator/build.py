@@ -7,6 +7,7 @@ Everything is read and validated before the live site is touched.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -194,6 +195,19 @@ def _import_new(
     return any(r.status == "created" for r in imported.results)
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Loading and planning allocate hundreds of thousands of small objects that live until
+    the build ends and hold no reference cycles; Python's default cycle collector would
+    rescan them every 700 allocations (about a fifth of a warm build's time)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 50)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def build(
     config: Config,
     *,
@@ -210,6 +224,18 @@ def build(
     pages and stages: once set, build raises BuildCancelled and leaves `site/` as it was.
     `workers` caps the processes that render (default: one per core).
     """
+    with _fewer_collections():
+        return _build(config, import_inbox, full, log, cancel, workers)
+
+
+def _build(
+    config: Config,
+    import_inbox: bool,
+    full: bool,
+    log: Callable[[str], None],
+    cancel: threading.Event | None,
+    workers: int | None,
+) -> BuildReport:
     report = BuildReport()
     recover(config.output)
     try:

@@ -204,6 +204,7 @@ class ParseCache:
     """
 
     VERSION = 2
+    RESAVE_AFTER = 32  # changed pages
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -241,8 +242,15 @@ class ParseCache:
         ]  # fmt: skip
 
     def save(self) -> None:
-        """Keep only the pages of this load, so the cache never outgrows the archive."""
+        """Keep only the pages of this load, so the cache never outgrows the archive.
+
+        A few changed pages are not worth rewriting the whole cache for: the next load
+        re-reads them (a millisecond each) and saves once more have changed.
+        """
         if self.path is None or self.used == self.entries:
+            return
+        changed = sum(1 for key, entry in self.used.items() if self.entries.get(key) != entry)
+        if self.entries and changed <= self.RESAVE_AFTER and len(self.used) >= len(self.entries):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_suffix(".tmp")

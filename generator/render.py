@@ -81,25 +81,26 @@ class InputKeys:
     on the registry and on other statements); its page key adds the whole page's digest."""
 
     def __init__(self, archive: Archive) -> None:
+        speakers_of = archive.speakers_of
         self.link = {
             s.slug: hashlib.blake2b(
-                repr(
-                    (s.slug, s.title, s.date, s.place, s.summary, s.speakers,
-                     [(sp.slug, sp.name, sp.kind) for sp, _ in archive.speakers_of[s.slug]])
-                ).encode(),
-                digest_size=16,
+                _link_text(s, speakers_of[s.slug]).encode(), digest_size=16
             ).hexdigest()
             for s in archive.statements
         }
         self.everything = self.of(archive.statements)
 
     def of(self, statements: Iterable[Statement | None], *extra: object) -> str:
-        digest = hashlib.blake2b(digest_size=16)
-        for statement in statements:
-            digest.update(self.link[statement.slug].encode() if statement else b"-")
-            digest.update(b"\n")
-        digest.update(repr(extra).encode())
-        return digest.hexdigest()
+        link = self.link
+        text = "\n".join(link[s.slug] if s else "-" for s in statements)
+        return hashlib.blake2b(f"{text}\n{extra!r}".encode(), digest_size=16).hexdigest()
+
+
+def _link_text(s: Statement, resolved: list[tuple[Speaker, SpeakerRef]]) -> str:
+    # repr() of each optional value, so that None and the text "None" differ.
+    named = "\x1f".join(f"{r.name!r}\x1e{r.role!r}\x1e{r.kind}" for r in s.speakers)
+    found = "\x1f".join(f"{sp.slug}\x1e{sp.name!r}\x1e{sp.kind}" for sp, _ in resolved)
+    return f"{s.slug}\0{s.title!r}\0{s.date}\0{s.place!r}\0{s.summary!r}\0{named}\0{found}"
 
 
 def date_label(date: dt.date | None) -> str:
