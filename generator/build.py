@@ -25,7 +25,7 @@ import jinja2
 from . import __version__, render, search
 from .archive import Archive, build_archive
 from .config import Config
-from .content import ParseCache, load_registry, load_statements
+from .content import RACY_NS, ParseCache, load_registry, load_statements
 from .models import Problem, Statement
 from .speakers import Registry
 from .themes import Theme, ThemeError, bundled_theme, environment, resolve_theme
@@ -113,7 +113,12 @@ def input_stamp(config: Config, theme: Theme) -> str:
 
     An unchanged stamp means an unchanged site, so a no-op rebuild stops here without
     reading a page. Any difference only means "look closer": the build then hashes contents.
+    A file changed in the last moments could change again within the same tick of the file
+    system's clock, keeping its time (git's "racy clean" problem): then the stamp is "",
+    which never matches, and the next build looks closer.
     """
+    racy_after = time.time_ns() - RACY_NS
+    racy = False
     digest = hashlib.blake2b(digest_size=16)
     settings = {k: v for k, v in vars(config).items() if k != "root"}  # every option counts here
     digest.update(f"{__version__}\0{json.dumps(settings, sort_keys=True, default=str)}".encode())
@@ -127,12 +132,15 @@ def input_stamp(config: Config, theme: Theme) -> str:
                 except FileNotFoundError:
                     continue
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+                racy = racy or stat.st_mtime_ns > racy_after
+    return "" if racy else digest.hexdigest()
 
 
 def _stamp_line(stamp: str, config: Config) -> str:
     """The stamp with the live manifest's file time: a site replaced behind our back (or
     restored from a backup) does not pass for up to date."""
+    if not stamp:
+        return ""
     try:
         manifest_time = os.stat(config.output / MANIFEST).st_mtime_ns
     except FileNotFoundError:
@@ -195,6 +203,31 @@ def _import_new(
     return any(r.status == "created" for r in imported.results)
 
 
+class Session:
+    """What a long-running caller (`dictum serve`) keeps from one build to the next: parsed
+    pages and compiled templates. A build gives the same site with or without it."""
+
+    def __init__(self) -> None:
+        # The input stamp lets a build that finds nothing changed stop at once. A watcher
+        # that builds because something changed turns it off after its first build.
+        self.stamps = True
+        self._caches: dict[Path, ParseCache] = {}
+        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def cache(self, path: Path) -> ParseCache:
+        if path not in self._caches:
+            self._caches = {path: ParseCache(path)}  # one archive at a time
+        return self._caches[path]
+
+    def environment(self, theme: Theme) -> jinja2.Environment:
+        # Jinja2 recompiles a template whose file changed, so an environment serves as long
+        # as the folders it searches are the same.
+        key = tuple(theme.template_dirs)
+        if key not in self._environments:
+            self._environments = {key: environment(theme)}
+        return self._environments[key]
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Loading and planning allocate hundreds of thousands of small objects that live until
@@ -216,16 +249,18 @@ def build(
     log: Callable[[str], None] = lambda _: None,
     cancel: threading.Event | None = None,
     workers: int | None = None,
+    session: Session | None = None,
 ) -> BuildReport:
     """Build the site; with a previous build on disk, render only what changed.
 
     `full` ignores the previous build (a clean build). Either way the result is the same.
     `cancel` (used by `dictum serve` on Ctrl-C) is checked after the import and between
     pages and stages: once set, build raises BuildCancelled and leaves `site/` as it was.
-    `workers` caps the processes that render (default: one per core).
+    `workers` caps the processes that render (default: one per core). `session` carries
+    parsed pages and templates over from the caller's previous builds.
     """
     with _fewer_collections():
-        return _build(config, import_inbox, full, log, cancel, workers)
+        return _build(config, import_inbox, full, log, cancel, workers, session or Session())
 
 
 def _build(
@@ -235,6 +270,7 @@ def _build(
     log: Callable[[str], None],
     cancel: threading.Event | None,
     workers: int | None,
+    session: Session,
 ) -> BuildReport:
     report = BuildReport()
     recover(config.output)
@@ -249,25 +285,25 @@ def _build(
         else Manifest.load(config.output / MANIFEST, __version__)
     )
     with report.stage("stamp"):
-        stamp = input_stamp(config, theme)
+        stamp = input_stamp(config, theme) if session.stamps else ""
     stamp_file = cache_path(config).with_name("stamp")
     line = _stamp_line(stamp, config)
     if not full and line and _read(stamp_file) == line:
         report.published = report.up_to_date = True
         return report
-    cache = ParseCache(cache_path(config))
+    cache = session.cache(cache_path(config))
 
     archive, problems = load_archive(config, report, cache)
     if import_inbox and config.inbox.is_dir():
         if _import_new(config, report, archive.statements, log):
             # New pages and registry entries: load again (the parse cache makes it cheap).
-            stamp = input_stamp(config, theme)
+            stamp = input_stamp(config, theme) if session.stamps else ""
             archive, problems = load_archive(config, report, cache)
     report.problems += problems
     _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
     cache.save()
 
-    env = environment(theme)
+    env = session.environment(theme)
     theme_hash = theme_digest(theme)
     incremental = bool(previous.files) and config.output.is_dir()
     manifest = Manifest(version=__version__, assets=theme_hash)

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from .speakers import speaker_slug
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PAGE_SUFFIX = ".md"
+# A file modified this recently (ns) may be modified again within the same tick of the file
+# system's clock without its time changing: its stat alone does not vouch for its content.
+RACY_NS = 2_000_000_000
 
 
 class PageError(ValueError):
@@ -210,6 +214,9 @@ class ParseCache:
         self.path = path
         self.entries: dict[str, list] = {}
         self.used: dict[str, list] = {}
+        # Statements made from entries, kept while the cache lives (`dictum serve` keeps it
+        # between builds), so an untouched page costs one stat and one lookup.
+        self._made: dict[str, tuple[list, Statement]] = {}
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -217,6 +224,19 @@ class ParseCache:
                     self.entries = data["pages"]
             except (OSError, ValueError, KeyError, AttributeError):
                 self.entries = {}
+        self._disk = self.entries  # what the file holds
+        self._racy_after = time.time_ns() - RACY_NS
+
+    def start(self) -> None:
+        """A new scan of every page begins: only what it sees is kept."""
+        self.used = {}
+        self._racy_after = time.time_ns() - RACY_NS
+
+    def _key(self, stat: os.stat_result) -> list:
+        # A recently modified file is recorded with no time (-1), so the next load reads
+        # and hashes it instead of trusting its stat (see RACY_NS).
+        mtime = stat.st_mtime_ns if stat.st_mtime_ns <= self._racy_after else -1
+        return [stat.st_size, mtime, stat.st_ino]
 
     def fresh(self, key: str, stat: os.stat_result) -> list | None:
         """The cached entry of an untouched file."""
@@ -231,34 +251,43 @@ class ParseCache:
         entry = self.entries.get(key)
         if entry is None or entry[3] != digest:
             return None
-        entry = [stat.st_size, stat.st_mtime_ns, stat.st_ino, *entry[3:]]
+        entry = [*self._key(stat), *entry[3:]]
         self.used[key] = entry
         return entry
 
+    def statement(self, key: str, entry: list, path: Path | str) -> Statement:
+        made = self._made.get(key)
+        if made is not None and made[0] is entry:
+            return made[1]
+        statement = _from_cache(entry, Path(path))
+        self._made[key] = (entry, statement)
+        return statement
+
     def put(self, key: str, stat: os.stat_result, statement: Statement, body_start: int) -> None:
-        self.used[key] = [
-            stat.st_size, stat.st_mtime_ns, stat.st_ino, statement.digest, body_start,
-            *_fields(statement),
-        ]  # fmt: skip
+        self.used[key] = [*self._key(stat), statement.digest, body_start, *_fields(statement)]
 
     def save(self) -> None:
         """Keep only the pages of this load, so the cache never outgrows the archive.
 
-        A few changed pages are not worth rewriting the whole cache for: the next load
-        re-reads them (a millisecond each) and saves once more have changed.
+        A few changed pages are not worth rewriting the whole file for: the next process
+        re-reads them (a millisecond each), and the file is written once more have changed.
         """
-        if self.path is None or self.used == self.entries:
+        used, self.used = self.used, {}
+        self.entries = used  # the next load (in this process) compares with this one
+        self._made = {key: made for key, made in self._made.items() if key in used}
+        if self.path is None or used == self._disk:
             return
-        changed = sum(1 for key, entry in self.used.items() if self.entries.get(key) != entry)
-        if self.entries and changed <= self.RESAVE_AFTER and len(self.used) >= len(self.entries):
+        changed = sum(1 for key, entry in used.items() if self._disk.get(key) != entry)
+        if self._disk and changed <= self.RESAVE_AFTER and len(used) >= len(self._disk):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_suffix(".tmp")
         temp.write_text(
-            json.dumps({"version": self.VERSION, "pages": self.used}, separators=(",", ":")),
+            json.dumps({"version": self.VERSION, "pages": used}, separators=(",", ":")),
             encoding="utf-8",
         )
         os.replace(temp, self.path)
+        self._disk = used
 
 
 def _fields(s: Statement) -> list:
@@ -304,7 +333,7 @@ def load_statement(
         key, stat = _shown(path, root), stat or path.stat()
         entry = cache.fresh(key, stat)
         if entry is not None:
-            return _from_cache(entry, path)
+            return cache.statement(key, entry, path)
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if cache is not None:
@@ -330,7 +359,19 @@ def load_statements(
     statements: list[Statement] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
+    if cache is not None:
+        cache.start()
+    prefix = f"{root}{os.sep}"
     for name, stat in _page_stats(statements_dir):
+        if cache is not None:  # the common case first: an untouched page, known already
+            key = name[len(prefix) :] if name.startswith(prefix) else name
+            entry = cache.fresh(key, stat)
+            if entry is not None:
+                statement = cache.statement(key, entry, name)
+                if statement.slug not in seen:
+                    seen[statement.slug] = statement.path  # type: ignore[assignment]
+                    statements.append(statement)
+                    continue
         path = Path(name)
         try:
             statement = load_statement(path, root, cache, stat)

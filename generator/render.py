@@ -91,9 +91,14 @@ class InputKeys:
         self.everything = self.of(archive.statements)
 
     def of(self, statements: Iterable[Statement | None], *extra: object) -> str:
+        """A key of these statements' link keys and `extra`. Short keys stay text (the
+        fingerprint hashes them anyway); long ones are hashed, which has no newline."""
         link = self.link
         text = "\n".join(link[s.slug] if s else "-" for s in statements)
-        return hashlib.blake2b(f"{text}\n{extra!r}".encode(), digest_size=16).hexdigest()
+        text = f"{text}\n{extra!r}"
+        if len(text) < 1024:
+            return text
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _link_text(s: Statement, resolved: list[tuple[Speaker, SpeakerRef]]) -> str:

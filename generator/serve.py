@@ -52,13 +52,13 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from .build import BuildCancelled, BuildReport, build
+from .build import BuildCancelled, BuildReport, Session, build
 from .config import CONFIG_FILE, Config, ConfigError, load_config
 from .models import Problem
 from .writer import MANIFEST
 
 EVENTS_PATH = "/__dictum/events"
-DEBOUNCE = 0.1  # seconds of quiet after the last change: an editor's save is one build
+DEBOUNCE = 0.05  # seconds of quiet after the last change: an editor's save is one build
 MAX_DELAY = 2.0  # ... but a stream of changes that never pauses still gets built
 KEEPALIVE = 15.0  # seconds between SSE comments; writing to a closed tab ends its thread
 PORT_TRIES = 20  # busy port: try the next ones, then let the system pick
@@ -582,6 +582,7 @@ class Preview:
         self._watches_stale = False
         self._watch_lock = threading.Lock()
         self._builds = 0
+        self.session = Session()  # parsed pages and templates, kept between builds
 
     # What is input. Paths come from watchdog as the strings the watches were made with.
     def is_input(self, path: str) -> bool:
@@ -664,7 +665,8 @@ class Preview:
             # workers=1: forking render processes from this threaded server could copy a
             # lock held by another thread into the child; live edits render few pages anyway.
             report = build(
-                config, import_inbox=True, log=self.out, cancel=self.cancel, workers=1
+                config, import_inbox=True, log=self.out, cancel=self.cancel, workers=1,
+                session=self.session,
             )
         except BuildCancelled:
             return
@@ -678,6 +680,7 @@ class Preview:
             return
         if self.cancel.is_set():
             return  # Pagefind was stopped by the shutdown: the failure is ours, not the site's
+        self.session.stamps = False  # from now on, builds run because files changed
         self.changes.forget(_import_writes(report, config))
         changed = report.published and _manifest(config.output) != before
         self._finish(report.problems, published=report.published, site_changed=changed,

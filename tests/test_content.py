@@ -109,3 +109,21 @@ def test_a_broken_cache_file_is_ignored(tmp_path):
     write(statements, "a.md", "---\ntitle: A\n---\nBody.\n")
     (tmp_path / "cache.json").write_text('{"version": 2, "pages": [1, 2]}')
     assert [s.title for s in _load_cached(statements, tmp_path)] == ["A"]
+
+
+def test_a_page_changed_within_one_clock_tick_is_still_seen(tmp_path):
+    """A page rewritten with the same size and the same file time (two saves within one
+    tick of the file system's clock) must not be served from the cache."""
+    statements = tmp_path / "statements"
+    write(statements, "a.md", "---\ntitle: A\n---\nFirst.\n")
+    page = statements / "a.md"
+    stat = page.stat()
+    cache = ParseCache(tmp_path / "cache.json")
+    assert load_statements(statements, tmp_path, cache)[0][0].body.strip() == "First."
+    cache.save()
+    page.write_text("---\ntitle: B\n---\nSecnd.\n", encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert page.stat().st_size == stat.st_size
+    for kept in (cache, ParseCache(tmp_path / "cache.json")):  # in this process, or the next
+        loaded = load_statements(statements, tmp_path, kept)[0][0]
+        assert (loaded.title, loaded.body.strip()) == ("B", "Secnd.")

@@ -7,15 +7,17 @@ byte, with a clean build of a copy. Search shards are made small so that edits c
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from generator import search
-from generator.build import build
+from generator.build import Session, build
 from generator.config import load_config
 
 from .conftest import REPO, run_dictum
@@ -84,17 +86,21 @@ def _edit_one(rng: random.Random, root: Path, round_number: int) -> str:
     return kind
 
 
-def test_random_edits_incremental_equals_clean(archive, tmp_path, monkeypatch):
+@pytest.mark.parametrize("kept", [False, True], ids=["fresh-process", "serve-session"])
+def test_random_edits_incremental_equals_clean(archive, tmp_path, monkeypatch, kept):
+    """`kept`: builds share one Session (parsed pages, templates), as `dictum serve`'s do;
+    edits then follow builds within milliseconds, as they do while serving."""
     monkeypatch.setattr(search, "SHARD_SIZE", 7)  # several shards even in a small archive
     config = load_config(archive)
-    assert build(config).published
+    session = Session() if kept else None
+    assert build(config, session=session).published
     rng = random.Random(20261127)
     kinds = []
     for round_number in range(1, 13):
         kinds.append(_edit_one(rng, archive, round_number))
         if round_number % 3:
             kinds.append(_edit_one(rng, archive, round_number + 100))  # two edits, one build
-        report = build(config)
+        report = build(config, session=session)
         assert report.published, [str(p) for p in report.problems]
 
         clean = tmp_path / f"clean-{round_number}"
@@ -129,8 +135,18 @@ def test_one_changed_statement_renders_only_what_shows_it(archive):
     assert report.pages == 1 and report.shards_indexed == 1
 
 
+def _written_a_while_ago(root: Path) -> None:
+    """Date every input file ten seconds back: a file changed within the last moments is
+    never trusted by its time alone (it could change again within one clock tick)."""
+    past = time.time_ns() - 10_000_000_000
+    for path in root.rglob("*"):
+        if path.is_file() and "site" not in path.relative_to(root).parts:
+            os.utime(path, ns=(past, past))
+
+
 def test_up_to_date_only_when_nothing_changed(archive):
     config = load_config(archive)
+    _written_a_while_ago(archive)
     assert not build(config).up_to_date
     assert build(config).up_to_date
     # A removed site is rebuilt, even though no input changed.
@@ -142,4 +158,9 @@ def test_up_to_date_only_when_nothing_changed(archive):
     page.write_bytes(page.read_bytes())
     report = build(config)
     assert not report.up_to_date and report.pages == 0
+    # Just written, it is not trusted by its time: the next build still looks closer...
+    assert not build(config).up_to_date
+    # ... until the change is old enough for its time to tell.
+    _written_a_while_ago(archive)
+    assert not build(config).up_to_date  # new file times: one more look
     assert build(config).up_to_date
