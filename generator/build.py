@@ -10,11 +10,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -393,6 +391,9 @@ def render_pages(
     environment by fork, so nothing is pickled but job numbers and problems.
     """
     workers = min(workers or os.cpu_count() or 1, max(1, len(jobs) // PAGES_PER_WORKER))
+    if workers > 1:  # imported here: a small rebuild renders in this process only
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
             _checkpoint(cancel)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-import markdown
-import nh3
+if TYPE_CHECKING:
+    import markdown
 
 _ALLOWED_TAGS = {
     "p", "br", "em", "strong", "b", "i", "a", "blockquote", "q", "ul", "ol", "li",
@@ -21,11 +23,13 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"
 _QUOTE_START = re.compile(r"<p>(?=[\"“«„])")
 
 
-def _markdown() -> markdown.Markdown:
+@cache
+def _converter() -> markdown.Markdown:
+    # Imported on first use: most bodies take the plain-prose path below, and a small
+    # rebuild then saves the import (a tenth of a second with its entry-point scan).
+    import markdown
+
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
-
-
-_converter = _markdown()
 
 
 # Text with none of these is plain paragraphs to Markdown: escaping it and wrapping each
@@ -46,9 +50,12 @@ def body_html(text: str) -> str:
     """Render, sanitise, then set apart paragraphs that open with a quotation."""
     if not _MARKDOWN_SYNTAX.search(text):
         return _set_apart_quotes(_plain_paragraphs(text))
-    _converter.reset()
+    import nh3
+
+    converter = _converter()
+    converter.reset()
     # Escape raw HTML before Markdown sees it: a tag in a wire story is text, not markup.
-    rendered = _converter.convert(_escape_tags(text))
+    rendered = converter.convert(_escape_tags(text))
     clean = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

@@ -12,8 +12,8 @@ from .conftest import CORPUS, SEED
 
 def _slow(text: str) -> str:
     """The full path: Python-Markdown, nh3, quotation paragraphs set apart."""
-    markup._converter.reset()
-    rendered = markup._converter.convert(markup._escape_tags(text))
+    markup._converter().reset()
+    rendered = markup._converter().convert(markup._escape_tags(text))
     import nh3
 
     clean = nh3.clean(rendered, tags=markup._ALLOWED_TAGS, attributes=markup._ALLOWED_ATTRIBUTES,
