@@ -11,6 +11,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -131,7 +132,12 @@ def _origin(meta: dict) -> Origin | None:
 
 
 def statement_from_meta(
-    meta: dict, body: str, slug: str, digest: str, path: Path | None = None, text: str = ""
+    meta: dict,
+    body: str | Callable[[], str],
+    slug: str,
+    digest: str,
+    path: Path | None = None,
+    text: str = "",
 ) -> Statement:
     """Validate parsed front matter into a Statement; raises PageError naming the line."""
     lines = text.split("\n", 400)[1:]
@@ -346,9 +352,13 @@ def load_statement(
         line = raw[: error.start].count(b"\n") + 1
         raise PageError("not valid UTF-8 text", line, "encoding") from None
     page = frontmatter.parse(text)
-    statement = statement_from_meta(page.meta, page.body, path.stem.lower(), digest, path, text)
+    body_start = len(text) - len(page.body)
+    # The body is read again when a page is rendered from it: held for every statement of
+    # a large archive, bodies would be most of a build's memory.
+    body = partial(_read_body, path, body_start) if cache is not None else page.body
+    statement = statement_from_meta(page.meta, body, path.stem.lower(), digest, path, text)
     if cache is not None:
-        cache.put(key, stat, statement, len(text) - len(page.body))
+        cache.put(key, stat, statement, body_start)
     return statement
 
 

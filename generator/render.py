@@ -224,10 +224,15 @@ def plan_pages(
 ) -> Iterator[PageJob]:
     """Every page of the site, in a stable order. `search_bundles` are the site-relative
     folders of the search index shards: the search page loads the first, merges the rest."""
+    keys = InputKeys(archive)
+    yield from statement_pages(archive, config, keys)
+    yield from listing_pages(archive, config, keys, search_bundles)
+
+
+def statement_pages(archive: Archive, config: Config, keys: InputKeys) -> Iterator[PageJob]:
+    """A page per statement: the pages search indexes."""
     views = Views(archive, config)
     neighbours = archive.neighbours()
-
-    keys = InputKeys(archive)
     for statement in archive.statements:
         previous, following = neighbours.get(statement.slug, (None, None))
         yield PageJob(
@@ -239,6 +244,12 @@ def plan_pages(
             search_inputs=keys.of((statement,), statement.digest),
         )
 
+
+def listing_pages(
+    archive: Archive, config: Config, keys: InputKeys, search_bundles: list[str]
+) -> Iterator[PageJob]:
+    """Every other page: speakers, dates, home, search, feeds, crawler files."""
+    views = Views(archive, config)
     yield from _speaker_pages(archive, views, config, keys)
     yield from _date_pages(archive, views, keys)
     yield PageJob(
