@@ -337,7 +337,7 @@ def _build(
 
     staging = Staging(config.output)
     staging.open(incremental=incremental)
-    searching: Future[float] | None = None
+    searching: Future[None] | None = None
     pool = ThreadPoolExecutor(max_workers=1)
     try:
         with report.stage("render"):
@@ -345,7 +345,7 @@ def _build(
         if failure is None and changed_shards:
             # The statement pages are written: Pagefind indexes them while this process
             # plans and renders the other pages.
-            searching = pool.submit(_index, staging, changed_shards, shard_total)
+            searching = pool.submit(_index, report, staging, changed_shards, shard_total)
         if failure is None:
             with report.stage("plan"):
                 listed = len(todo)
@@ -381,7 +381,7 @@ def _build(
         _checkpoint(cancel)
         if searching is not None:
             try:
-                report.timings["search"] = searching.result()
+                searching.result()
             except search.SearchIndexError as error:
                 report.problems.append(Problem("site", str(error), "search-index"))
                 staging.abort()
@@ -402,14 +402,13 @@ def _build(
     return report
 
 
-def _index(staging: Staging, shards: dict[int, list[str]], total: int) -> float:
-    """Index the shards; the seconds it took (the build's `search` stage)."""
-    start = time.perf_counter()
-    search.index_shards(staging, shards, total=total)
-    return time.perf_counter() - start
+def _index(report: BuildReport, staging: Staging, shards: dict[int, list[str]], total: int) -> None:
+    """The `search` stage, in a thread of its own: it overlaps the listing pages."""
+    with report.stage("search"):
+        search.index_shards(staging, shards, total=total)
 
 
-def _wait_quietly(searching: Future[float] | None) -> None:
+def _wait_quietly(searching: Future[None] | None) -> None:
     """Let a running search finish before its staging folder goes: it writes there."""
     if searching is not None:
         with contextlib.suppress(Exception):
