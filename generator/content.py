@@ -247,7 +247,12 @@ class ParseCache:
     def fresh(self, key: str, stat: os.stat_result) -> list | None:
         """The cached entry of an untouched file."""
         entry = self.entries.get(key)
-        if entry is None or entry[:3] != [stat.st_size, stat.st_mtime_ns, stat.st_ino]:
+        if (
+            entry is None
+            or entry[1] != stat.st_mtime_ns
+            or entry[0] != stat.st_size
+            or entry[2] != stat.st_ino
+        ):
             return None
         self.used[key] = entry
         return entry

@@ -75,9 +75,9 @@ class Origin:
 
 
 class _Body:
-    """The `body` field of a Statement: its text, or a function that reads it when first
-    used. Loading an archive from the parse cache then opens no page file: bodies are read
-    only for the pages a build renders."""
+    """The `body` field of a Statement: its text, or a function that reads it when used.
+    Loading an archive from the parse cache then opens no page file: bodies are read only
+    for the pages a build renders."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.attr = f"_{name}"
@@ -86,9 +86,9 @@ class _Body:
         if obj is None:
             raise AttributeError(self.attr)  # no class-level default: the field is required
         value = obj.__dict__[self.attr]
-        if callable(value):
-            value = obj.__dict__[self.attr] = value()
-        return value
+        # Read each time, not kept: a build renders each body once, and a large archive's
+        # bodies held in memory (in every render worker) would outweigh everything else.
+        return value() if callable(value) else value
 
     def __set__(self, obj: object, value: str | Callable[[], str]) -> None:
         obj.__dict__[self.attr] = value
