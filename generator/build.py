@@ -7,14 +7,12 @@ Everything is read and validated before the live site is touched.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -314,19 +312,20 @@ def _build(
         bundles = [search.bundle_path(n) for n in range(shard_total)]
         settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
         salt = f"{__version__}\0{theme_hash}\0{settings}"
-        keys = render.InputKeys(archive)
         shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
         todo: list[render.PageJob] = []
-        for job in render.statement_pages(archive, config, keys):
+        for job in render.plan_pages(archive, config, bundles):
             fingerprint = render.fingerprint(job, salt)
             manifest.files[job.output] = fingerprint
-            shard = search.shard_of(job.path.split("/")[1], shard_total)
-            indexed = hashlib.blake2b(
-                f"{salt}\0{job.search_inputs}".encode(), digest_size=16
-            ).hexdigest()
-            shard_members[shard].append(f"{job.output}\0{indexed}")
+            if job.indexed:
+                shard = search.shard_of(job.path.split("/")[1], shard_total)
+                indexed = hashlib.blake2b(
+                    f"{salt}\0{job.search_inputs}".encode(), digest_size=16
+                ).hexdigest()
+                shard_members[shard].append(f"{job.output}\0{indexed}")
             if not incremental or previous.files.get(job.output) != fingerprint:
                 todo.append(job)
+        stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []
         changed_shards: dict[int, list[str]] = {}
         for shard, members in shard_members.items():
             digest = hashlib.blake2b("\n".join(members).encode(), digest_size=16).hexdigest()
@@ -335,53 +334,31 @@ def _build(
                 changed_shards[shard] = [m.split("\0")[0] for m in members]
         assets_changed = not incremental or previous.assets != theme_hash
 
+    if incremental and not (todo or stale or changed_shards or assets_changed):
+        report.published = True  # the live site is already this build's output
+        _stamp(stamp_file, stamp, config, report)
+        return report
+
     staging = Staging(config.output)
     staging.open(incremental=incremental)
-    searching: Future[None] | None = None
-    pool = ThreadPoolExecutor(max_workers=1)
     try:
         with report.stage("render"):
             failure = render_pages(env, todo, site, staging, cancel, workers, config.theme)
-        if failure is None and changed_shards:
-            # The statement pages are written: Pagefind indexes them while this process
-            # plans and renders the other pages.
-            searching = pool.submit(_index, report, staging, changed_shards, shard_total)
-        if failure is None:
-            with report.stage("plan"):
-                listed = len(todo)
-                for job in render.listing_pages(archive, config, keys, bundles):
-                    fingerprint = render.fingerprint(job, salt)
-                    manifest.files[job.output] = fingerprint
-                    if not incremental or previous.files.get(job.output) != fingerprint:
-                        todo.append(job)
-                stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []
-            with report.stage("render"):
-                # In this process while Pagefind runs: no fork beside a running thread.
-                alone = 1 if searching is not None else workers
-                failure = render_pages(
-                    env, todo[listed:], site, staging, cancel, alone, config.theme
-                )
-        if failure is not None:
-            report.problems.append(failure)
-            _wait_quietly(searching)
-            staging.abort()
-            return report
-        if incremental and not (todo or stale or changed_shards or assets_changed):
-            staging.abort()
-            report.published = True  # the live site is already this build's output
-            _stamp(stamp_file, stamp, config, report)
-            return report
-        report.pages = len(todo)
-        for path in stale:
-            staging.remove(path)
+            if failure is not None:
+                report.problems.append(failure)
+                staging.abort()
+                return report
+            report.pages = len(todo)
+            for path in stale:
+                staging.remove(path)
         with report.stage("assets"):
             if assets_changed:
                 for folder in theme.static_dirs:
                     staging.copy_tree(folder, "static")
         _checkpoint(cancel)
-        if searching is not None:
+        with report.stage("search"):
             try:
-                searching.result()
+                search.index_shards(staging, changed_shards, total=shard_total)
             except search.SearchIndexError as error:
                 report.problems.append(Problem("site", str(error), "search-index"))
                 staging.abort()
@@ -394,25 +371,9 @@ def _build(
             report.published = True
         _stamp(stamp_file, stamp, config, report)
     except BaseException:
-        _wait_quietly(searching)
         staging.abort()
         raise
-    finally:
-        pool.shutdown(wait=True)
     return report
-
-
-def _index(report: BuildReport, staging: Staging, shards: dict[int, list[str]], total: int) -> None:
-    """The `search` stage, in a thread of its own: it overlaps the listing pages."""
-    with report.stage("search"):
-        search.index_shards(staging, shards, total=total)
-
-
-def _wait_quietly(searching: Future[None] | None) -> None:
-    """Let a running search finish before its staging folder goes: it writes there."""
-    if searching is not None:
-        with contextlib.suppress(Exception):
-            searching.result()
 
 
 def render_pages(
