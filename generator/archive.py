@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .models import RoleSeen, Speaker, SpeakerRef, Statement
@@ -46,6 +47,12 @@ class Archive:
             following = dated[index + 1] if index + 1 < len(dated) else None
             result[statement.slug] = (previous, following)
         return result
+
+    def in_order(self) -> Iterator[tuple[Statement, Statement | None, Statement | None]]:
+        """Each statement with the previous and the next in time (None when undated)."""
+        neighbours = self.neighbours()
+        for statement in self.statements:
+            yield (statement, *neighbours.get(statement.slug, (None, None)))
 
     def most_quoted(self, limit: int) -> list[SpeakerEntry]:
         entries = sorted(

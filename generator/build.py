@@ -201,11 +201,27 @@ def _import_new(
     return any(r.status == "created" for r in imported.results)
 
 
+@dataclass(frozen=True)
+class PlannedStatement:
+    """A statement page as planned: its fingerprint holds while the statement is the same
+    object (the parse cache keeps it) and the link keys of it and its neighbours are equal."""
+
+    statement: Statement
+    links: tuple[str, str, str]
+    output: str
+    fingerprint: str
+    shard: int
+    member: str  # the page's line in its search shard's digest
+
+
 class Session:
     """What a long-running caller (`dictum serve`) keeps from one build to the next: parsed
-    pages and compiled templates. A build gives the same site with or without it."""
+    pages, compiled templates, planned statement pages. A build gives the same site with
+    or without it."""
 
     def __init__(self) -> None:
+        self.planned: dict[str, PlannedStatement] = {}
+        self.planned_with: tuple[str, int] | None = None  # the salt and shard count
         # The input stamp lets a build that finds nothing changed stop at once. A watcher
         # that builds because something changed turns it off after its first build.
         self.stamps = True
@@ -308,21 +324,38 @@ def _build(
 
     with report.stage("plan"):
         shard_total = search.shard_count(len(archive.statements))
-        site = render.Views(archive, config).site()
+        views = render.Views(archive, config)
+        site = views.site()
         bundles = [search.bundle_path(n) for n in range(shard_total)]
         settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
         salt = f"{__version__}\0{theme_hash}\0{settings}"
         shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
         todo: list[render.PageJob] = []
-        for job in render.plan_pages(archive, config, bundles):
-            fingerprint = render.fingerprint(job, salt)
-            manifest.files[job.output] = fingerprint
-            if job.indexed:
-                shard = search.shard_of(job.path.split("/")[1], shard_total)
-                indexed = hashlib.blake2b(
+        keys = render.InputKeys(archive)
+        known = session.planned if session.planned_with == (salt, shard_total) else {}
+        planned: dict[str, PlannedStatement] = {}
+        for statement, before, after in archive.in_order():
+            links = keys.links(statement, before, after)
+            plan = known.get(statement.slug)
+            job = None
+            if plan is None or plan.statement is not statement or plan.links != links:
+                job = render.statement_page(views, keys, statement, before, after)
+                member = hashlib.blake2b(
                     f"{salt}\0{job.search_inputs}".encode(), digest_size=16
                 ).hexdigest()
-                shard_members[shard].append(f"{job.output}\0{indexed}")
+                plan = PlannedStatement(
+                    statement, links, job.output, render.fingerprint(job, salt),
+                    search.shard_of(statement.slug, shard_total), f"{job.output}\0{member}",
+                )  # fmt: skip
+            planned[statement.slug] = plan
+            manifest.files[plan.output] = plan.fingerprint
+            shard_members[plan.shard].append(plan.member)
+            if not incremental or previous.files.get(plan.output) != plan.fingerprint:
+                todo.append(job or render.statement_page(views, keys, statement, before, after))
+        session.planned, session.planned_with = planned, (salt, shard_total)
+        for job in render.listing_pages(archive, config, keys, bundles):
+            fingerprint = render.fingerprint(job, salt)
+            manifest.files[job.output] = fingerprint
             if not incremental or previous.files.get(job.output) != fingerprint:
                 todo.append(job)
         stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []

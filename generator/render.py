@@ -1,8 +1,9 @@
 """Plan the site's pages and render them through the theme.
 
-`plan_pages` turns the archive into a list of `PageJob`s: an output path, a template name
-and the template's context. Contexts hold ready-made values (URLs, labels, safe HTML), so
-templates carry markup, not logic. `render_page` needs only a Jinja2 environment.
+`statement_page` and `listing_pages` turn the archive into `PageJob`s: an output path, a
+template name and the template's context. Contexts hold ready-made values (URLs, labels,
+safe HTML), so templates carry markup, not logic. `render_page` needs only a Jinja2
+environment.
 """
 
 from __future__ import annotations
@@ -89,6 +90,17 @@ class InputKeys:
             for s in archive.statements
         }
         self.everything = self.of(archive.statements)
+
+    def links(
+        self, statement: Statement, before: Statement | None, after: Statement | None
+    ) -> tuple[str, str, str]:
+        """The link keys a statement's page shows: its own and its neighbours'."""
+        link = self.link
+        return (
+            link[statement.slug],
+            link[before.slug] if before else "-",
+            link[after.slug] if after else "-",
+        )
 
     def of(self, statements: Iterable[Statement | None], *extra: object) -> str:
         """A key of these statements' link keys and `extra`. Short keys stay text (the
@@ -219,30 +231,23 @@ def _paginate(items: list, size: int) -> Iterator[tuple[int, int, list]]:
         yield number, pages, items[(number - 1) * size : number * size]
 
 
-def plan_pages(
-    archive: Archive, config: Config, search_bundles: list[str]
-) -> Iterator[PageJob]:
-    """Every page of the site, in a stable order. `search_bundles` are the site-relative
-    folders of the search index shards: the search page loads the first, merges the rest."""
-    keys = InputKeys(archive)
-    yield from statement_pages(archive, config, keys)
-    yield from listing_pages(archive, config, keys, search_bundles)
-
-
-def statement_pages(archive: Archive, config: Config, keys: InputKeys) -> Iterator[PageJob]:
-    """A page per statement: the pages search indexes."""
-    views = Views(archive, config)
-    neighbours = archive.neighbours()
-    for statement in archive.statements:
-        previous, following = neighbours.get(statement.slug, (None, None))
-        yield PageJob(
-            urls.statement(statement.slug),
-            "statement.html",
-            partial(_statement_context, views, statement, previous, following),
-            inputs=keys.of((statement, previous, following), statement.digest),
-            indexed=True,
-            search_inputs=keys.of((statement,), statement.digest),
-        )
+def statement_page(
+    views: Views,
+    keys: InputKeys,
+    statement: Statement,
+    previous: Statement | None,
+    following: Statement | None,
+) -> PageJob:
+    """One statement's page; its inputs are the statement's digest and the link keys of the
+    three statements it shows (itself, the previous and the next in time)."""
+    return PageJob(
+        urls.statement(statement.slug),
+        "statement.html",
+        partial(_statement_context, views, statement, previous, following),
+        inputs=keys.of((statement, previous, following), statement.digest),
+        indexed=True,
+        search_inputs=keys.of((statement,), statement.digest),
+    )
 
 
 def listing_pages(
