@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -391,7 +392,11 @@ def _build(
         _checkpoint(cancel)
         with report.stage("search"):
             try:
-                search.index_shards(staging, changed_shards, total=shard_total)
+                spare = max(search.SEARCH_MEMORY_MB / 3, MEMORY_BUDGET_MB - _memory_mb())
+                search.index_shards(
+                    staging, changed_shards, total=shard_total,
+                    memory_mb=min(search.SEARCH_MEMORY_MB, spare),
+                )  # fmt: skip
             except search.SearchIndexError as error:
                 report.problems.append(Problem("site", str(error), "search-index"))
                 staging.abort()
@@ -424,6 +429,11 @@ def render_pages(
     environment by fork, so nothing is pickled but job numbers and problems.
     """
     workers = min(workers or os.cpu_count() or 1, max(1, len(jobs) // PAGES_PER_WORKER))
+    if workers > 1:
+        # A forked worker ends up with a private copy of most of what it reads: about
+        # three quarters of this process. Fork only as many as the memory budget holds.
+        own = _memory_mb()
+        workers = min(workers, max(1, int((MEMORY_BUDGET_MB - own) // (0.8 * own))))
     if workers > 1:  # imported here: a small rebuild renders in this process only
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -456,6 +466,21 @@ def render_pages(
 
 
 PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
+# Memory a build aims to stay within, helper processes included: render workers and Pagefind
+# processes are added only while they fit (a large archive then builds with fewer of them).
+MEMORY_BUDGET_MB = 1400
+
+
+def _memory_mb() -> float:
+    """This process's resident memory now (its peak so far where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 _FORKED: tuple | None = None  # what forked render workers inherit
 
 

@@ -40,11 +40,13 @@ BUNDLE_ROOT = "pagefind"
 # Pagefind takes about 0.08 s plus 1.1 ms per page of a shard on two cores, so a one-page
 # change re-indexes a 160-page shard in about a quarter of a second. Each shard is one more
 # bundle for the browser to load (a first search at 10,000 pages: 1.5 s with 20 shards,
-# 2.4 s with 64, served locally), hence the cap; past it, shards grow instead.
+# 2.4 s with 64, served locally), hence the cap; past it, shards grow instead. At 128
+# shards of about 780 pages, a 100,000-statement archive still indexes two shards at a
+# time within its memory budget.
 SHARD_SIZE = 160
-MAX_SHARDS = 64
+MAX_SHARDS = 128
 # Pagefind holds about 0.4 MB per page it indexes: shards index in parallel only while
-# their Pagefind processes together stay within this much memory.
+# their Pagefind processes together stay within the memory the build can spare.
 PAGEFIND_MB_PER_PAGE = 0.4
 SEARCH_MEMORY_MB = 900
 
@@ -119,17 +121,21 @@ def _reuse_immutable(previous: Path, output: Path) -> None:
 
 
 def index_shards(
-    staging: Staging, shards: dict[int, list[str]], total: int, workers: int | None = None
+    staging: Staging,
+    shards: dict[int, list[str]],
+    total: int,
+    workers: int | None = None,
+    memory_mb: float = SEARCH_MEMORY_MB,
 ) -> None:
-    """Re-index the given shards, several Pagefind processes at a time, and drop shards
-    beyond `total` (the archive shrank)."""
+    """Re-index the given shards, several Pagefind processes at a time (as many as fit in
+    `memory_mb`), and drop shards beyond `total` (the archive shrank)."""
     live = staging.output / BUNDLE_ROOT
     if staging.incremental and live.is_dir():
         for child in sorted(live.iterdir()):
             if child.is_dir() and child.name.isdigit() and int(child.name) >= total:
                 staging.replace_dir(f"{BUNDLE_ROOT}/{child.name}")  # replaced by nothing
     largest = max((len(pages) for pages in shards.values()), default=0)
-    affordable = int(SEARCH_MEMORY_MB // max(1.0, largest * PAGEFIND_MB_PER_PAGE))
+    affordable = int(memory_mb // max(1.0, largest * PAGEFIND_MB_PER_PAGE))
     workers = max(1, min(workers or os.cpu_count() or 1, affordable))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_index_one, staging, n, pages) for n, pages in shards.items()]

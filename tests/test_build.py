@@ -139,3 +139,37 @@ def test_wheel_ships_the_default_theme(tmp_path):
         assert f"generator/bundled_themes/default/templates/{template}" in names
     assert "generator/bundled_themes/default/static/search.js" in names
     shutil.rmtree(tmp_path / "build", ignore_errors=True)
+
+
+def test_render_workers_are_forked_only_while_memory_allows(tmp_path, monkeypatch):
+    """A process holding a large archive renders in-process rather than fork workers that
+    would each copy most of it; a small one forks as many workers as asked."""
+    import concurrent.futures
+
+    import jinja2
+
+    from generator import build as build_module
+    from generator.render import PageJob
+    from generator.writer import Staging
+
+    forked = []
+
+    class Pool:  # stands in for ProcessPoolExecutor: records that workers would be forked
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            forked.append(kwargs.get("max_workers"))
+            raise RuntimeError("forked")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ n }}"}))
+    jobs = [PageJob(f"p{n}/", "t.html", {"n": n}) for n in range(2 * build_module.PAGES_PER_WORKER)]
+    staging = Staging(tmp_path / "site")
+    staging.open()
+    monkeypatch.setattr(build_module, "_memory_mb", lambda: 700.0)  # a 100,000-page archive
+    assert build_module.render_pages(env, jobs, {}, staging, workers=2) is None
+    assert forked == [] and (staging.dir / "p3" / "index.html").read_text() == "3"
+    monkeypatch.setattr(build_module, "_memory_mb", lambda: 100.0)
+    try:
+        build_module.render_pages(env, jobs, {}, staging, workers=2)
+    except RuntimeError:
+        pass
+    assert forked == [2]
