@@ -220,7 +220,10 @@ class Session:
     pages, compiled templates, planned statement pages. A build gives the same site with
     or without it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
+        # A one-off build (keep=False) lets the archive go once its pages are written, so
+        # the search step has the memory to run Pagefind processes side by side.
+        self.keep = keep
         self.planned: dict[str, PlannedStatement] = {}
         self.planned_with: tuple[str, int] | None = None  # the salt and shard count
         # The input stamp lets a build that finds nothing changed stop at once. A watcher
@@ -228,6 +231,11 @@ class Session:
         self.stamps = True
         self._caches: dict[Path, ParseCache] = {}
         self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def forget(self) -> None:
+        """Let go of everything kept from earlier builds."""
+        self.planned, self.planned_with = {}, None
+        self._caches, self._environments = {}, {}
 
     def cache(self, path: Path) -> ParseCache:
         if path not in self._caches:
@@ -275,7 +283,9 @@ def build(
     parsed pages and templates over from the caller's previous builds.
     """
     with _fewer_collections():
-        return _build(config, import_inbox, full, log, cancel, workers, session or Session())
+        return _build(
+            config, import_inbox, full, log, cancel, workers, session or Session(keep=False)
+        )
 
 
 def _build(
@@ -390,6 +400,12 @@ def _build(
                 for folder in theme.static_dirs:
                     staging.copy_tree(folder, "static")
         _checkpoint(cancel)
+        if not session.keep:
+            # Everything that holds statements goes: plans, jobs, views, the archive.
+            del todo, site, views, keys, archive, cache, previous, planned, known
+            job = plan = statement = before = after = None  # the plan loops' last items
+            session.forget()
+            _release_memory()
         with report.stage("search"):
             try:
                 spare = max(search.SEARCH_MEMORY_MB / 3, MEMORY_BUDGET_MB - _memory_mb())
@@ -469,6 +485,17 @@ PAGES_PER_WORKER = 400  # below this, starting processes costs more than it save
 # Memory a build aims to stay within, helper processes included: render workers and Pagefind
 # processes are added only while they fit (a large archive then builds with fewer of them).
 MEMORY_BUDGET_MB = 1400
+
+
+def _release_memory() -> None:
+    """Collect what the build let go and hand freed heap back to the system (glibc)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory stays reusable by this process
+        pass
 
 
 def _memory_mb() -> float:
