@@ -266,6 +266,11 @@ class ParseCache:
         self.used[key] = entry
         return entry
 
+    def known(self, key: str, stat: os.stat_result, path: Path | str) -> Statement | None:
+        """The statement of an untouched file, if this cache has it."""
+        entry = self.fresh(key, stat)
+        return None if entry is None else self.statement(key, entry, path)
+
     def statement(self, key: str, entry: list, path: Path | str) -> Statement:
         made = self._made.get(key)
         if made is not None and made[0] is entry:
@@ -342,9 +347,9 @@ def load_statement(
     key = ""
     if cache is not None:
         key, stat = _shown(path, root), stat or path.stat()
-        entry = cache.fresh(key, stat)
-        if entry is not None:
-            return cache.statement(key, entry, path)
+        known = cache.known(key, stat, path)
+        if known is not None:
+            return known
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if cache is not None:
@@ -373,51 +378,43 @@ def load_statements(
     """Every page under statements_dir; bad pages are reported, not fatal."""
     statements: list[Statement] = []
     problems: list[Problem] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}  # slug -> page file
     if cache is not None:
         cache.start()
-    prefix = f"{root}{os.sep}"
     for name, stat in _page_stats(statements_dir):
-        if cache is not None:  # the common case first: an untouched page, known already
-            key = name[len(prefix) :] if name.startswith(prefix) else name
-            entry = cache.fresh(key, stat)
-            if entry is not None:
-                statement = cache.statement(key, entry, name)
-                if statement.slug not in seen:
-                    seen[statement.slug] = statement.path  # type: ignore[assignment]
-                    statements.append(statement)
-                    continue
-        path = Path(name)
-        try:
-            statement = load_statement(path, root, cache, stat)
-        except (PageError, FrontMatterError) as error:
-            code = getattr(error, "code", "front-matter")
-            problems.append(Problem(_shown(path, root), error.message, code, error.line))
-            continue
+        # The common case first: an untouched page the cache knows, no Path made for it.
+        statement = cache.known(_shown(name, root), stat, name) if cache is not None else None
+        if statement is None:
+            try:
+                statement = load_statement(Path(name), root, cache, stat)
+            except (PageError, FrontMatterError) as error:
+                code = getattr(error, "code", "front-matter")
+                problems.append(Problem(_shown(name, root), error.message, code, error.line))
+                continue
         if statement.slug in seen:
             problems.append(
                 Problem(
-                    _shown(path, root),
+                    _shown(name, root),
                     f"slug {statement.slug!r} is already used by "
                     f"{_shown(seen[statement.slug], root)}",
                     "duplicate-slug",
                 )
             )
             continue
-        seen[statement.slug] = path
+        seen[statement.slug] = name
         statements.append(statement)
     return statements, problems
 
 
-def _shown(path: Path, root: Path) -> str:
+def _shown(path: Path | str, root: Path) -> str:
     """The path as messages show it: relative to the archive root when inside it."""
     text, base = str(path), str(root)
     if text.startswith(base + os.sep):
         return text[len(base) + 1 :]
     try:
-        return str(path.relative_to(root))
+        return str(Path(path).relative_to(root))
     except ValueError:
-        return str(path)
+        return text
 
 
 # -- the speaker registry ---------------------------------------------------------------
