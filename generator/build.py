@@ -334,49 +334,12 @@ def _build(
     manifest = Manifest(version=__version__, assets=theme_hash)
 
     with report.stage("plan"):
-        shard_total = search.shard_count(len(archive.statements))
-        views = render.Views(archive, config)
-        site = views.site()
-        bundles = [search.bundle_path(n) for n in range(shard_total)]
-        settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
-        salt = f"{__version__}\0{theme_hash}\0{settings}"
-        shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
-        todo: list[render.PageJob] = []
-        keys = render.InputKeys(archive)
-        known = session.planned if session.planned_with == (salt, shard_total) else {}
-        planned: dict[str, PlannedStatement] = {}
-        for statement, before, after in archive.in_order():
-            links = keys.links(statement, before, after)
-            plan = known.get(statement.slug)
-            job = None
-            if plan is None or plan.statement is not statement or plan.links != links:
-                job = render.statement_page(views, keys, statement, before, after)
-                member = hashlib.blake2b(
-                    f"{salt}\0{job.search_inputs}".encode(), digest_size=16
-                ).hexdigest()
-                plan = PlannedStatement(
-                    statement, links, job.output, render.fingerprint(job, salt),
-                    search.shard_of(statement.slug, shard_total), f"{job.output}\0{member}",
-                )  # fmt: skip
-            planned[statement.slug] = plan
-            manifest.files[plan.output] = plan.fingerprint
-            shard_members[plan.shard].append(plan.member)
-            if not incremental or previous.files.get(plan.output) != plan.fingerprint:
-                todo.append(job or render.statement_page(views, keys, statement, before, after))
-        session.planned, session.planned_with = planned, (salt, shard_total)
-        for job in render.listing_pages(archive, config, keys, bundles):
-            fingerprint = render.fingerprint(job, salt)
-            manifest.files[job.output] = fingerprint
-            if not incremental or previous.files.get(job.output) != fingerprint:
-                todo.append(job)
-        stale = sorted(set(previous.files) - set(manifest.files)) if incremental else []
-        changed_shards: dict[int, list[str]] = {}
-        for shard, members in shard_members.items():
-            digest = hashlib.blake2b("\n".join(members).encode(), digest_size=16).hexdigest()
-            manifest.shards[str(shard)] = digest
-            if not incremental or previous.shards.get(str(shard)) != digest:
-                changed_shards[shard] = [m.split("\0")[0] for m in members]
-        assets_changed = not incremental or previous.assets != theme_hash
+        pages = _plan(
+            archive, config, session, previous if incremental else None, theme_hash, manifest
+        )
+    todo, stale, changed_shards = pages.todo, pages.stale, pages.changed_shards
+    shard_total, site = pages.shard_total, pages.site
+    assets_changed = not incremental or previous.assets != theme_hash
 
     if incremental and not (todo or stale or changed_shards or assets_changed):
         report.published = True  # the live site is already this build's output
@@ -401,9 +364,8 @@ def _build(
                     staging.copy_tree(folder, "static")
         _checkpoint(cancel)
         if not session.keep:
-            # Everything that holds statements goes: plans, jobs, views, the archive.
-            del todo, site, views, keys, archive, cache, previous, planned, known
-            job = plan = statement = before = after = None  # the plan loops' last items
+            # Everything that holds statements goes: the jobs, the archive, the caches.
+            del pages, todo, site, archive, cache, previous
             session.forget()
             _release_memory()
         with report.stage("search"):
@@ -428,6 +390,72 @@ def _build(
         staging.abort()
         raise
     return report
+
+
+@dataclass
+class SitePlan:
+    """What a build must do: pages to render, files to remove, search shards to index."""
+
+    todo: list[render.PageJob]
+    stale: list[str]
+    changed_shards: dict[int, list[str]]
+    shard_total: int
+    site: dict
+
+
+def _plan(
+    archive: Archive,
+    config: Config,
+    session: Session,
+    previous: Manifest | None,
+    theme_hash: str,
+    manifest: Manifest,
+) -> SitePlan:
+    """Fingerprint every page into `manifest`; against `previous` (None: a full build),
+    keep those whose fingerprint changed."""
+    shard_total = search.shard_count(len(archive.statements))
+    views = render.Views(archive, config)
+    bundles = [search.bundle_path(n) for n in range(shard_total)]
+    settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
+    salt = f"{__version__}\0{theme_hash}\0{settings}"
+    old_files = previous.files if previous is not None else {}
+    shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
+    todo: list[render.PageJob] = []
+    keys = render.InputKeys(archive)
+    known = session.planned if session.planned_with == (salt, shard_total) else {}
+    planned: dict[str, PlannedStatement] = {}
+    for statement, before, after in archive.in_order():
+        links = keys.links(statement, before, after)
+        plan = known.get(statement.slug)
+        job = None
+        if plan is None or plan.statement is not statement or plan.links != links:
+            job = render.statement_page(views, keys, statement, before, after)
+            member = hashlib.blake2b(
+                f"{salt}\0{job.search_inputs}".encode(), digest_size=16
+            ).hexdigest()
+            plan = PlannedStatement(
+                statement, links, job.output, render.fingerprint(job, salt),
+                search.shard_of(statement.slug, shard_total), f"{job.output}\0{member}",
+            )  # fmt: skip
+        planned[statement.slug] = plan
+        manifest.files[plan.output] = plan.fingerprint
+        shard_members[plan.shard].append(plan.member)
+        if old_files.get(plan.output) != plan.fingerprint:
+            todo.append(job or render.statement_page(views, keys, statement, before, after))
+    session.planned, session.planned_with = planned, (salt, shard_total)
+    for job in render.listing_pages(archive, config, views, keys, bundles):
+        fingerprint = render.fingerprint(job, salt)
+        manifest.files[job.output] = fingerprint
+        if old_files.get(job.output) != fingerprint:
+            todo.append(job)
+    changed_shards: dict[int, list[str]] = {}
+    for shard, members in shard_members.items():
+        digest = hashlib.blake2b("\n".join(members).encode(), digest_size=16).hexdigest()
+        manifest.shards[str(shard)] = digest
+        if previous is None or previous.shards.get(str(shard)) != digest:
+            changed_shards[shard] = [m.split("\0")[0] for m in members]
+    stale = sorted(set(old_files) - set(manifest.files))
+    return SitePlan(todo, stale, changed_shards, shard_total, views.site())
 
 
 def render_pages(
@@ -508,6 +536,8 @@ def _memory_mb() -> float:
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
 _FORKED: tuple | None = None  # what forked render workers inherit
 
 

@@ -251,10 +251,9 @@ def statement_page(
 
 
 def listing_pages(
-    archive: Archive, config: Config, keys: InputKeys, search_bundles: list[str]
+    archive: Archive, config: Config, views: Views, keys: InputKeys, search_bundles: list[str]
 ) -> Iterator[PageJob]:
     """Every other page: speakers, dates, home, search, feeds, crawler files."""
-    views = Views(archive, config)
     yield from _speaker_pages(archive, views, config, keys)
     yield from _date_pages(archive, views, keys)
     yield PageJob(
