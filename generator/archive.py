@@ -80,9 +80,15 @@ def build_archive(statements: list[Statement], registry: Registry) -> Archive:
             if any(s.slug == speaker.slug for s, _ in resolved):
                 continue  # one statement names a person once, however often they spoke
             resolved.append((speaker, ref))
-            speakers.setdefault(speaker.slug, SpeakerEntry(speaker)).statements.append(statement)
+            entry = speakers.get(speaker.slug)
+            if entry is None:
+                entry = speakers[speaker.slug] = SpeakerEntry(speaker)
+            entry.statements.append(statement)
             if ref.role:
-                roles.setdefault(speaker.slug, Counter())[ref.role] += 1
+                counts = roles.get(speaker.slug)
+                if counts is None:
+                    counts = roles[speaker.slug] = Counter()
+                counts[ref.role] += 1
                 if statement.date:
                     role_dates.setdefault((speaker.slug, ref.role), []).append(statement.date)
         speakers_of[statement.slug] = resolved

@@ -24,8 +24,9 @@ import jinja2
 from . import __version__, render, search
 from .archive import Archive, build_archive
 from .config import Config
-from .content import RACY_NS, ParseCache, load_registry, load_statements
+from .content import RACY_NS, PageStat, ParseCache, load_registry, load_statements, scan_pages
 from .models import Problem, Statement
+from .plans import PlannedStatement, Plans
 from .speakers import Registry
 from .themes import Theme, ThemeError, bundled_theme, environment, resolve_theme
 from .writer import MANIFEST, Manifest, Staging, recover
@@ -84,12 +85,18 @@ def cache_path(config: Config) -> Path:
 
 
 def load_archive(
-    config: Config, report: BuildReport, cache: ParseCache | None = None
+    config: Config,
+    report: BuildReport,
+    cache: ParseCache | None = None,
+    pages: list[PageStat] | None = None,
 ) -> tuple[Archive, list[Problem]]:
-    """Read the registry and every page; bad pages are returned as problems."""
+    """Read the registry and every page (`pages`: their scan, if the caller made it); bad
+    pages are returned as problems."""
     with report.stage("load"):
         speakers, problems = load_registry(config.registry, config.root)
-        statements, page_problems = load_statements(config.statements, config.root, cache)
+        statements, page_problems = load_statements(
+            config.statements, config.root, cache, pages
+        )
     with report.stage("archive"):
         archive = build_archive(statements, Registry.of(speakers))
     report.statements = len(archive.statements)
@@ -107,32 +114,37 @@ def theme_digest(theme: Theme) -> str:
     return digest.hexdigest()
 
 
-def input_stamp(config: Config, theme: Theme) -> str:
+def input_stamp(config: Config, theme: Theme, pages: list[PageStat] | None = None) -> str:
     """Names, sizes and modification times of every file a build reads, and the settings.
 
     An unchanged stamp means an unchanged site, so a no-op rebuild stops here without
     reading a page. Any difference only means "look closer": the build then hashes contents.
     A file changed in the last moments could change again within the same tick of the file
     system's clock, keeping its time (git's "racy clean" problem): then the stamp is "",
-    which never matches, and the next build looks closer.
+    which never matches, and the next build looks closer. `pages` is the statement pages'
+    scan when the caller has it (loading reuses it, so the pages are listed once a build).
     """
     racy_after = time.time_ns() - RACY_NS
-    racy = False
-    digest = hashlib.blake2b(digest_size=16)
     settings = {k: v for k, v in vars(config).items() if k != "root"}  # every option counts here
-    digest.update(f"{__version__}\0{json.dumps(settings, sort_keys=True, default=str)}".encode())
+    lines = [f"{__version__}\0{json.dumps(settings, sort_keys=True, default=str)}"]
+    statements = os.path.normpath(config.statements)
+    found = list(scan_pages(config.statements) if pages is None else pages)
     for folder in (config.content, *theme.folders, bundled_theme()):
         for root, dirs, files in os.walk(folder):
+            if os.path.normpath(root) == statements:
+                dirs.clear()  # its pages are in `found`; other files there are not read
+                continue
             dirs.sort()
             for name in sorted(files):
                 path = os.path.join(root, name)
                 try:
-                    stat = os.stat(path)
+                    found.append((path, os.stat(path)))
                 except FileNotFoundError:
                     continue
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-                racy = racy or stat.st_mtime_ns > racy_after
-    return "" if racy else digest.hexdigest()
+    racy = any(stat.st_mtime_ns > racy_after for _path, stat in found)
+    lines += [f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" for path, stat in found]
+    text = "\n".join(lines)
+    return "" if racy else hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _stamp_line(stamp: str, config: Config) -> str:
@@ -202,19 +214,6 @@ def _import_new(
     return any(r.status == "created" for r in imported.results)
 
 
-@dataclass(frozen=True)
-class PlannedStatement:
-    """A statement page as planned: its fingerprint holds while the statement is the same
-    object (the parse cache keeps it) and the link keys of it and its neighbours are equal."""
-
-    statement: Statement
-    links: tuple[str, str, str]
-    output: str
-    fingerprint: str
-    shard: int
-    member: str  # the page's line in its search shard's digest
-
-
 class Session:
     """What a long-running caller (`dictum serve`) keeps from one build to the next: parsed
     pages, compiled templates, planned statement pages. A build gives the same site with
@@ -224,8 +223,7 @@ class Session:
         # A one-off build (keep=False) lets the archive go once its pages are written, so
         # the search step has the memory to run Pagefind processes side by side.
         self.keep = keep
-        self.planned: dict[str, PlannedStatement] = {}
-        self.planned_with: tuple[str, int] | None = None  # the salt and shard count
+        self._plans: dict[Path, Plans] = {}
         # The input stamp lets a build that finds nothing changed stop at once. A watcher
         # that builds because something changed turns it off after its first build.
         self.stamps = True
@@ -234,13 +232,17 @@ class Session:
 
     def forget(self) -> None:
         """Let go of everything kept from earlier builds."""
-        self.planned, self.planned_with = {}, None
-        self._caches, self._environments = {}, {}
+        self._caches, self._environments, self._plans = {}, {}, {}
 
     def cache(self, path: Path) -> ParseCache:
         if path not in self._caches:
             self._caches = {path: ParseCache(path)}  # one archive at a time
         return self._caches[path]
+
+    def plans(self, path: Path) -> Plans:
+        if path not in self._plans:
+            self._plans = {path: Plans(path)}
+        return self._plans[path]
 
     def environment(self, theme: Theme) -> jinja2.Environment:
         # Jinja2 recompiles a template whose file changed, so an environment serves as long
@@ -309,8 +311,9 @@ def _build(
         if full
         else Manifest.load(config.output / MANIFEST, __version__)
     )
-    with report.stage("stamp"):
-        stamp = input_stamp(config, theme) if session.stamps else ""
+    with report.stage("scan"):
+        pages = scan_pages(config.statements)
+        stamp = input_stamp(config, theme, pages) if session.stamps else ""
     stamp_file = cache_path(config).with_name("stamp")
     line = _stamp_line(stamp, config)
     if not full and line and _read(stamp_file) == line:
@@ -318,7 +321,7 @@ def _build(
         return report
     cache = session.cache(cache_path(config))
 
-    archive, problems = load_archive(config, report, cache)
+    archive, problems = load_archive(config, report, cache, pages)
     if import_inbox and config.inbox.is_dir():
         if _import_new(config, report, archive.statements, log):
             # New pages and registry entries: load again (the parse cache makes it cheap).
@@ -422,19 +425,21 @@ def _plan(
     shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
     todo: list[render.PageJob] = []
     keys = render.InputKeys(archive)
-    known = session.planned if session.planned_with == (salt, shard_total) else {}
+    plans = session.plans(cache_path(config).with_name("plans.json"))
+    condition = Plans.condition(salt, shard_total)
+    known = plans.usable(condition)
     planned: dict[str, PlannedStatement] = {}
     for statement, before, after in archive.in_order():
         links = keys.links(statement, before, after)
         plan = known.get(statement.slug)
         job = None
-        if plan is None or plan.statement is not statement or plan.links != links:
+        if plan is None or plan.digest != statement.digest or plan.links != links:
             job = render.statement_page(views, keys, statement, before, after)
             member = hashlib.blake2b(
                 f"{salt}\0{job.search_inputs}".encode(), digest_size=16
             ).hexdigest()
             plan = PlannedStatement(
-                statement, links, job.output, render.fingerprint(job, salt),
+                statement.digest, links, job.output, render.fingerprint(job, salt),
                 search.shard_of(statement.slug, shard_total), f"{job.output}\0{member}",
             )  # fmt: skip
         planned[statement.slug] = plan
@@ -442,7 +447,7 @@ def _plan(
         shard_members[plan.shard].append(plan.member)
         if old_files.get(plan.output) != plan.fingerprint:
             todo.append(job or render.statement_page(views, keys, statement, before, after))
-    session.planned, session.planned_with = planned, (salt, shard_total)
+    plans.keep(condition, planned)
     for job in render.listing_pages(archive, config, views, keys, bundles):
         fingerprint = render.fingerprint(job, salt)
         manifest.files[job.output] = fingerprint

@@ -180,13 +180,16 @@ def parse_statement(text: str, slug: str, path: Path | None = None) -> Statement
     return statement_from_meta(page.meta, page.body, slug, digest, path, text)
 
 
+PageStat = tuple[str, os.stat_result]  # a page file's path and its stat
+
+
 def page_files(statements_dir: Path) -> list[Path]:
-    return [Path(path) for path, _stat in _page_stats(statements_dir)]
+    return [Path(path) for path, _stat in scan_pages(statements_dir)]
 
 
-def _page_stats(statements_dir: Path) -> list[tuple[str, os.stat_result]]:
+def scan_pages(statements_dir: Path) -> list[PageStat]:
     """Every page file under the folder with its stat, sorted by path (one stat per file)."""
-    found: list[tuple[str, os.stat_result]] = []
+    found: list[PageStat] = []
     folders = [str(statements_dir)]
     while folders:
         try:
@@ -223,6 +226,7 @@ class ParseCache:
         # Statements made from entries, kept while the cache lives (`dictum serve` keeps it
         # between builds), so an untouched page costs one stat and one lookup.
         self._made: dict[str, tuple[list, Statement]] = {}
+        self._refs: dict[tuple, SpeakerRef] = {}
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -275,7 +279,7 @@ class ParseCache:
         made = self._made.get(key)
         if made is not None and made[0] is entry:
             return made[1]
-        statement = _from_cache(entry, Path(path))
+        statement = _from_cache(entry, path, self._refs)
         self._made[key] = (entry, statement)
         return statement
 
@@ -315,9 +319,21 @@ def _fields(s: Statement) -> list:
     ]  # fmt: skip
 
 
-def _from_cache(entry: list, path: Path) -> Statement:
+def _from_cache(
+    entry: list, path: Path | str, refs: dict[tuple, SpeakerRef] | None = None
+) -> Statement:
+    """The statement of a cache entry. Speakers come from `refs`, shared by the statements
+    that name the same person in the same role; quotes and the page's Path are made only if
+    read (rendering its page)."""
     (_size, _mtime, _ino, digest, body_start, slug, title, date, date_from, place, source,
      summary, speakers, tags, quotes, origin) = entry  # fmt: skip
+    refs = {} if refs is None else refs
+    named = []
+    for name, role, kind in speakers:
+        ref = refs.get((name, role, kind))
+        if ref is None:
+            ref = refs[(name, role, kind)] = SpeakerRef(name, role, kind)
+        named.append(ref)
     return Statement(
         slug=slug,
         title=title,
@@ -327,17 +343,22 @@ def _from_cache(entry: list, path: Path) -> Statement:
         place=place,
         source=source,
         summary=summary,
-        speakers=tuple(SpeakerRef(n, r, k) for n, r, k in speakers),
+        speakers=tuple(named),
         tags=tuple(tags),
-        quotes=tuple(Quote(t, sp) for t, sp in quotes),
+        quotes=partial(_cached_quotes, quotes) if quotes else (),
         origin=Origin(*origin) if origin else None,
-        path=path,
+        path=path if isinstance(path, Path) else partial(Path, path),
         digest=digest,
     )
 
 
-def _read_body(path: Path, body_start: int) -> str:
-    return path.read_bytes().decode("utf-8", errors="replace")[body_start:]
+def _cached_quotes(entries: list) -> tuple[Quote, ...]:
+    return tuple(Quote(text, speaker) for text, speaker in entries)
+
+
+def _read_body(path: Path | str, body_start: int) -> str:
+    with open(path, "rb") as page:
+        return page.read().decode("utf-8", errors="replace")[body_start:]
 
 
 def load_statement(
@@ -373,15 +394,19 @@ def load_statement(
 
 
 def load_statements(
-    statements_dir: Path, root: Path, cache: ParseCache | None = None
+    statements_dir: Path,
+    root: Path,
+    cache: ParseCache | None = None,
+    pages: list[PageStat] | None = None,
 ) -> tuple[list[Statement], list[Problem]]:
-    """Every page under statements_dir; bad pages are reported, not fatal."""
+    """Every page under statements_dir (`pages`: its scan, when the caller has made it);
+    bad pages are reported, not fatal."""
     statements: list[Statement] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}  # slug -> page file
     if cache is not None:
         cache.start()
-    for name, stat in _page_stats(statements_dir):
+    for name, stat in scan_pages(statements_dir) if pages is None else pages:
         # The common case first: an untouched page the cache knows, no Path made for it.
         statement = cache.known(_shown(name, root), stat, name) if cache is not None else None
         if statement is None:

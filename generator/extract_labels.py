@@ -19,7 +19,9 @@ _LABEL_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’\-]*)"  # a dot only after an in
 _LABEL = re.compile(
     rf"(?:^|(?<=[.?!…>\"”»)\]*]\s)|(?<=[.?!…>\"”»)\]])|(?P<loose>(?<=[{LOWER}]\s)))"
     rf"(?P<label>{_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|of|the|and|for|de|von|der|van"
-    rf"|da|al|bin)){{0,16}})\s?:\s+(?=\S)"
+    rf"|da|al|bin)){{0,16}})"
+    r"(?:\s?\([a-z]{3,20}\))?"  # "Narendra Modi(retranslated):", a translator's note
+    r"\s?:\s+(?=\S)"
 )
 _LEAK = re.compile(
     rf"^(?P<pre>.*?)\s*(?P<first>[{UPPER}]\S*) (?P<last>[{UPPER}]\S*) "

@@ -80,15 +80,15 @@ STOP_CAPS = frozenset(
     Such Other Another Last Next First Second Third Federal National State Republic
     Russian Ukrainian American British German French Chinese Japanese Soviet European
     Western Eastern Northern Southern Central International Global Minister President
-    Foreign Deputy Prime Defence Defense Finance Trade Secretary""".split()
-)
+    Foreign Deputy Prime Defence Defense Finance Trade Secretary Rep Sen Gov Reps Sens""".split()
+)  # "Rep Edward Markey": wire copy drops the dot of a title
 # Plural or vague subjects: statements by them name no speaker ("analysts said").
 VAGUE_NOUNS = frozenset(
     """analysts officials sources bankers dealers traders economists experts observers
     diplomats people residents witnesses reports report executives industry markets
     participants leaders others some many several most critics members parties sides
     authorities investors statement data figures survey spokesmen delegates ministers
-    newspaper paper agency""".split()
+    newspaper paper agency interlocutors""".split()
 )
 
 # Role-only references that stand for a person already speaking ("the Russian diplomat").
@@ -226,6 +226,8 @@ def affiliated_name(toks: list[str]) -> tuple[int, int] | None:
             and (idx < 2 or not is_name_word(toks[idx - 2]))
         ):
             start = idx - 1  # "Eisenberg of Bear Stearns": a surname named before
+        if start > 0 and toks[start - 1] in {"of", "for", "and"}:
+            continue  # "Minister of Internal Affairs of Ukraine X": a role's object, no name
         if start < idx and not any(is_role_word(t) for t in toks[idx + 1 :]):
             return start, idx
     return None

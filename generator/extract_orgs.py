@@ -213,7 +213,23 @@ def _aliases(short: Speaking, full: Speaking) -> bool:
     if len(a) < len(b) and b[: len(a)] == a and all(w in _CORPORATE for w in b[len(a) :]):
         return True
     initials = "".join(w[0] for w in full.name.split() if w[0].isupper())
-    return len(a) == 1 and short.name.isupper() and short.name == initials
+    if len(a) != 1 or not short.name.isupper():
+        return False
+    if short.name == initials:
+        return True
+    # "USDA" for "U.S. Agriculture Department": the same initials in another order, as
+    # wire copy swaps "Department of Agriculture"; "U.S." gives both its letters
+    letters = "".join(w.replace(".", "") if _DOTTED.fullmatch(w) else w[0]
+                      for w in full.name.split() if w[0].isupper())
+    if len(letters) >= 3 and sorted(letters) == sorted(short.name):
+        return True
+    # ... and with the country's prefix that the full name leaves out: "USDA" for
+    # "Agriculture Department" in U.S. wire copy
+    national = short.name[2:] if short.name[:2] in {"US", "UK"} else ""
+    return len(national) >= 2 and sorted(letters) == sorted(national)
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 _NAME_WORD = r"[A-Z][\w'’\-]*"

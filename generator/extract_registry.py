@@ -38,6 +38,8 @@ _NAMED_BODIES = frozenset(
 )
 # Bodies whose capitalised common noun is itself a name: "The Treasury said".
 _PROPER_BODIES = frozenset({"treasury", "kremlin", "parliament"})
+# Two or more capitalised words, "of"/"and"/"for" between them: "General Accounting Office".
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w.&'\-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w.&'\-]*)+")
 HOST_ROLES = re.compile(r"^(?:President|Head of State|Prime Minister|Chancellor)\b")
 
 
@@ -151,7 +153,20 @@ class Registry:
                     return self.org(named, False)  # "the council said": the Council named
             if head in _PROPER_BODIES and phrase[:1].isupper():
                 return self.org(phrase, False)  # "The Treasury said": a capitalised name
+            if _CAPITALISED_NAME.fullmatch(phrase):
+                # "The U.S. General Accounting Office said": a body's own capitalised name
+                return self.org(phrase, False)
             return None
+        if (
+            phrase.lower() == "president"
+            and self.host is not None
+            and self.text.startswith(self.host.name)  # "Vladimir Putin had a conversation"
+        ):
+            # a readout's bare "the President" is its host, not "US President Joseph Biden"
+            # whom the text mentions in between
+            if self.host.role is None:
+                self.host.role = phrase
+            return self.host
         if self.current and role_matches(phrase, self.current.role):
             return self.current
         for p in reversed(self.people):
@@ -221,6 +236,8 @@ def _full_name(surname: str, text: str) -> str | None:
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     """One surname (or one slip in it) and no conflicting given name: one person."""
+    if 2 <= len(a) != len(b) >= 2 and (a[: len(b)] == b or b[: len(a)] == a):
+        return True  # "Antonio Ortiz" of "Antonio Ortiz Mena": a double surname cut short
     for x, y in ((a, b), (b, a)):
         # "Buchanan Snith" for "Alick Buchanan-Smith": a double surname split, with a slip
         if "-" in x[-1] and len(y) == 2 and one_edit("-".join(y).lower(), x[-1].lower()):

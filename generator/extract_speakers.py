@@ -56,13 +56,13 @@ _VERBS = (
     "responded|observed|recalled|confirmed|acknowledged|admitted|predicted|informed|"
     "assured|wrote|writes|answered|concluded|mentioned|disclosed|revealed|"
     "estimated|reported|complained|cautioned|conceded|contended|suggested|proposed|"
-    "expressed|reaffirmed|highlighted|updated|briefed|shared|spoke about|talked about"
+    "expressed|reaffirmed|highlighted|updated|briefed|shared|spoke about|talked about|thanked"
 )
 # A speech verb; not the passive "is said to be"; "declared" only before what was declared
 # ("UNESCO declared 2021 the Year of ..." is no statement).
 _SPEECH = re.compile(
     rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
-    r"|\baccording to\b"
+    r"|\b[Aa]ccording to\b"  # also opening a sentence: "According to Prime Minister X, ..."
     # "called for the debt to be rescheduled", "called on foreigners to join": a plea
     r"|\bcalled\s+(?:for|on)\b(?!\s+(?:a|the)\s+(?:meeting|visit)\b)"
     # "the Council is claiming that ...": a statement in progress
@@ -75,9 +75,11 @@ _SPEECH = re.compile(
     r"|\bdenied\b(?=\s+(?:that|any|reports?|allegations?|charges?|claims?|rumou?rs?|"
     r"wrongdoing|it|this)\b|\s*[,:\"“])"
     r"|\badded\b(?!\s+(?:it|them|to|\d)\b)"
-    # "continued the discussion" is no statement; `"...," he continued.` is
-    r"|\bcontinued\b(?!\s+(?:to|the|a|an|its|his|her|their|our|with|on|in|at|for|until|"
-    r"through|into|as|working|talks|discussions?|cooperation|work)\b)"
+    # `"...," he continued.` and `he continued: "..."` are statements; "prices continued
+    # strong", "continued the discussion", "the war continued for years" are not
+    r"|\bcontinued\b(?=\s*(?:[.,]\s*(?:[\"“]|$)|:))"
+    # `"...," agreed Elliot Platt`: right after a quotation; "agreed to" alone is no statement
+    r"|(?<=[,!?][\"”] )agreed\b"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -120,7 +122,9 @@ _TITLE_ADDRESS = re.compile(
 )
 
 _PLURAL_MENTION = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state)\b", re.IGNORECASE
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state|parties|sides|"
+    r"interlocutors)\b",
+    re.IGNORECASE,
 )
 # Reuters tickers `<DGN>` and unlisted-company brackets `<Hoechst Celanese Corp>`: blanked
 # (same length, so offsets hold) before names are read.
@@ -158,6 +162,8 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
     doc = Registry(text="\n".join(texts), raw="\n".join(s.text for s in segments))
     _prescan(doc, title + "\n" + "\n".join(texts))
     _find_pair(doc, texts)  # first: "The President of Russia congratulated" needs the host
+    if _TITLE_JOINT.match(title):
+        doc.pair = []  # "The parties agreed" in a joint statement: the delegations, no one
     _find_author(doc, texts)
     address = bool(_TITLE_ADDRESS.search(title)) and _title_author(title) is not None
     quotes: list[tuple[str, Person | None]] = []
@@ -237,6 +243,7 @@ def _main_speaker(
     if named:
         return named[:1]
     labels = [seg.label.name.split()[-1] for seg in segments if seg.label and seg.label.name]
+    first_label = next((seg.label for seg in segments if seg.label and seg.label.name), None)
     if labels and texts and segments[0].label is None:
         # "Pavel Kosov reported to the President": the lede makes a turn-taker's report
         # the subject of the transcript, whoever speaks first
@@ -244,8 +251,32 @@ def _main_speaker(
         lede = [p for p in lede if any(p.name.endswith(last) for last in labels)]
         if lede:
             return [min(lede, key=lambda p: p.first_said)]
+    reporter = _handed_over(segments)
+    if reporter is not None:
+        labels = [reporter.split()[-1]]
+    elif (
+        pair_host
+        and texts
+        and _TALKS_WITH.match(texts[0], len(pair_host[0].name))
+        and texts[0].startswith(pair_host[0].name)
+        and first_label is not None
+        and HOST_ROLES.match(first_label.role or "")
+    ):
+        # "Vladimir Putin held talks with Prime Minister of India Narendra Modi": the report
+        # is of the host's talks, even when the guest leader takes the floor first
+        last = pair_host[0].name.split()[-1]
+        if last in labels:
+            labels = [last]
     for last in labels[:1]:
         return [p for p in speakers if p.name.endswith(last)][:1]
+    heard = _HEARD_REPORT.search(texts[0], 0, 400) if texts else None
+    if heard is not None:
+        # "Zelenskyy heard a report on ...": the report is the subject, so its presenter,
+        # the first other speaker, is main
+        listener = texts[0][: heard.start()]
+        others = [p for p in speakers if p.name not in listener and p.first_said < 1 << 30]
+        if others and len(others) < len(speakers):
+            return [min(others, key=lambda p: p.first_said)]
     host = pair_host[0] if pair_host else None
     if host is not None and host.speaker and texts and texts[0].startswith(host.name):
         return [host]  # "Vladimir Putin had a telephone conversation with ...": his readout
@@ -253,6 +284,35 @@ def _main_speaker(
     if said is not None and said.first_said < 1 << 30:
         return [said]  # the first to say something, not the first to announce something
     return speakers[:1]
+
+
+_TALKS_WITH = re.compile(
+    r"\s+(?:held\s+talks|had\s+talks|met|spoke|had\s+an?\s+(?:\w+\s+)?(?:conversation|meeting))"
+    r"\s+with\b"
+)
+_HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to)\s+(?:an?\s+|the\s+)?reports?\b")
+_HANDOVER_WORDS = 80  # an opening this short only greets and gives the floor
+_REPORT_WORDS = 150  # ... to a turn this long: the report the meeting is held for
+
+
+def _handed_over(segments: list[Segment]) -> str | None:
+    """The speaker whose report a transcript is about when the first speaker only opens it:
+    "Mr Shoigu, I know that today you are ready to report ... Please, go ahead." followed by
+    the minister's long report. None when the opener has something of their own to say."""
+    opener: str | None = None
+    said = 0
+    for seg in segments:
+        if seg.label is None or not seg.label.name:
+            continue
+        words = len(seg.text.split())
+        if opener is None or seg.label.name == opener:
+            opener = seg.label.name
+            said += words
+            if said >= _HANDOVER_WORDS:
+                return None
+        elif words >= max(_REPORT_WORDS, 2 * said):
+            return seg.label.name
+    return None
 
 
 def _quote_speaker(text: str, qs: int, qe: int, attributions: list[_Attribution]) -> Person | None:
@@ -318,12 +378,16 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
 
 
 _CLAUSE_OPENER = re.compile(r"^(?:[A-Z][\w ]{0,20},\s+)?(?:[Tt]he\s+)?")
+# A participle or relative clause set off after the subject: ", responding to ...,"
+_SET_OFF = re.compile(r",\s+(?:who|which|[a-z]+ing)\b[^,]*,?$")
 _AUXILIARIES = frozenset("has had have also would will could may might today yesterday".split())
 
 
 def _lone_country(clause: str) -> bool:
-    """The clause's whole subject is a country: "Iran had", "For its part, Taiwan"."""
-    words = _CLAUSE_OPENER.sub("", clause.strip()).split()
+    """The clause's whole subject is a country: "Iran had", "For its part, Taiwan",
+    "Greece, responding to a warning by Turkey,"."""
+    clause = _SET_OFF.sub("", clause.strip())
+    words = _CLAUSE_OPENER.sub("", clause).split()
     while words and words[-1] in _AUXILIARIES:
         words.pop()
     return bool(words) and is_country(" ".join(words))
@@ -426,7 +490,7 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
     if m.group(0).startswith("as") and m.group(0).endswith("saying"):  # "quoted X as saying"
         quoted = _QUOTED.search(text, max(0, m.start() - 90), m.start())
         return parse_phrase(tokens(quoted["who"])) if quoted else None
-    according = m.group(0) == "according to"
+    according = m.group(0).lower() == "according to"
     bare = clause.strip()
     # `," said X` and `But said X`: nothing before the verb can be its subject; a lone
     # name or pronoun ("Shamrock said Raymond Nawara ...", "He said") is the subject itself.
@@ -489,8 +553,17 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
     if subject.kind == "it":
         return doc.current_org
     if subject.kind == "backref":
-        return doc.by_role(subject.name)
+        found = doc.by_role(subject.name)
+        if found is None and _OFFICE.match(subject.name):
+            # "The Minister of Finance reported" and no minister named: the office speaks
+            found = doc.person(subject.name, subject.name)
+        return found
     return None
+
+
+# A minister known by portfolio: "Minister of Finance", "Deputy Minister for Veterans".
+# (Leaders' titles, "the President of Ukraine", refer back to someone named.)
+_OFFICE = re.compile(rf"(?:[{UPPER}][\w\-]*\s)*Minister\s(?:of|for)\s(?:the\s)?[{UPPER}]")
 
 
 # ------------------------------------------------------------------- registry passes
@@ -662,7 +735,22 @@ def _title_person(doc: Registry, who: str, text: str) -> Person | None:
         # "... - President": the speaker holding the role who speaks most, not the last named
         holders = [q for q in doc.people if q.speaker and role_matches(role, q.role)]
         p = max(holders, key=lambda q: (q.credits, -q.first), default=None) or doc.by_role(role)
+        if p is None:
+            p = _introduced_as(doc, role, text)
         if p is None and words[0][0].isupper():
             p = doc.person(role, role)  # "address by the President of Ukraine", unnamed
         return p
+    return None
+
+
+def _introduced_as(doc: Registry, role: str, text: str) -> Person | None:
+    """The speaker the body introduces with the title's role, whatever role the registry
+    kept: "Deputy Prime Minister - Minister for Reintegration ... Iryna Vereshchuk" for a
+    title ending "- Deputy Prime Minister"."""
+    for m in re.finditer(re.escape(role), text):
+        near = text[m.end() : m.end() + 160]
+        found = [(near.find(q.name), q) for q in doc.people if q.speaker and q.kind == "person"]
+        found = [(at, q) for at, q in found if at >= 0 and ". " not in near[:at]]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
     return None

@@ -36,7 +36,8 @@ _ADVERBS = frozenset(
     """also later earlier today yesterday has have had further again then previously recently
     once repeatedly reportedly however meanwhile would will could may might separately
     publicly flatly bluntly firmly clearly already subsequently similarly likewise
-    specifically particularly immediately quickly""".split()
+    specifically particularly immediately quickly did does do positively negatively highly strongly
+    warmly jointly unanimously categorically openly personally officially briefly""".split()
 )
 # One-word asides set off by commas between a subject and its verb.
 _ASIDES = frozenset("meanwhile however too though also instead moreover nevertheless".split())
@@ -54,7 +55,9 @@ _FOR_INSTITUTION = frozenset(
     representatives""".split()
 )
 _PLURAL_LEADERS = re.compile(
-    r"^(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state|prime\s+ministers)$",
+    # a readout's two sides: "The parties confirmed", "The interlocutors noted"
+    r"^(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state|prime\s+ministers|"
+    r"parties|sides|interlocutors)$",
     re.IGNORECASE,
 )
 # The words after an inverted verb, up to the sentence end; the dot of a title ("Sen.",
@@ -90,9 +93,13 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith(("The ", "the ")) else name
 
 
+# A U.S. legislator's party and state after the name: "Rep Edward Markey (D-Mass) told".
+_PARTY_IN_PARENS = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][\w.\-]*\s*\)")
+
+
 def parse_left(clause: str) -> Subject | None:
     """The subject at the end of the text before a speech verb."""
-    toks = _strip_adverbs(tokens(clause))
+    toks = _strip_adverbs(tokens(_PARTY_IN_PARENS.sub(" ", clause)))
     while len(toks) >= 3 and toks[-1] == "," and toks[-3] == "," and toks[-2].lower() in _ASIDES:
         toks = toks[:-3]  # "Edouard Balladur, meanwhile, confirmed"
     if toks and toks[-1] == ",":
@@ -141,7 +148,8 @@ def _in_firm_name(toks: list[str], i: int) -> bool:
         and toks[j] == "of"
         and 0 < j
         and i - j <= 3  # "of Housing and", not "of Ukraine Kyrylo Shevchenko and"
-        and is_org_word(toks[j - 1])
+        # "Ministry of Trade and Industry", "Minister of Agrarian Policy and Food"
+        and (is_org_word(toks[j - 1]) or is_role_word(toks[j - 1]))
     )
 
 
@@ -212,7 +220,10 @@ def _appositive(toks: list[str]) -> Subject | None:
     described = appositive[0] in {"a", "an"} and not any(
         is_org_word(t) or t.lower() in _FIRM_NOUNS for t in appositive
     )  # "Shearson Lehman, a subsidiary of American Express Co," is a firm
-    if start < len(before) and (has_role or described):
+    # "Jim Candor, senior forecaster for Accu Weather, said": a lower-case description
+    # after a bare full name is that person's role, even with no known role word in it
+    plain = start == 0 and len(before) >= 2 and appositive[0][0].islower() and len(appositive) <= 15
+    if start < len(before) and (has_role or described or plain):
         role = " ".join(strip_articles(appositive))
         return Subject("person", " ".join(before[start:]), role)
     lone = len(before) == 1 and is_name_word(before[0])
@@ -280,6 +291,12 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         return Subject("plural")  # "The leaders reaffirmed", "Both leaders ...": the pair
     institution = _speaking_for(toks)
     if institution:
+        words = institution.split()
+        if len(words) >= 2 and is_role_word(words[0]):
+            # "a spokesman for Governor Perpich": the spokesman speaks for that person
+            person = parse_phrase(words)
+            if person is not None and person.kind in {"person", "surname"}:
+                return person
         return Subject("org", institution)
     if len(toks) >= 2 and last in _SPEAKING_FOR and toks[-2].lower() in _OWN_BODIES:
         if toks[-2].lower() == "bank" and last.endswith("s"):
@@ -311,6 +328,8 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     if org and _leads(toks, org):
         return Subject("org", _strip_the(org))
     if is_name_word(toks[-1]) and (len(toks) == 1 or not is_name_word(toks[-2])):
+        if len(toks) >= 2 and toks[-2] in _APPOSITIVE_BODIES:
+            return Subject("org", toks[-1])  # "oil company Ecopetrol": a company, no surname
         return Subject("surname", toks[-1])
     return None
 
@@ -330,9 +349,17 @@ def _leads(toks: list[str], org: str) -> bool:
 # Lower-case nouns after a name that make it an institution: "The United Auto Workers
 # union", "The Oslo government", "Canadian Airlines International Ltd unit".
 _BODY_NOUNS = frozenset(
-    "union government ministry party parliament cabinet unit subsidiary agency".split()
+    "union government ministry party parliament cabinet unit subsidiary agency administration"
+    .split()
 )
-_BODY_KEEPS_NOUN = frozenset("government ministry party parliament cabinet".split())
+# "the Reagan administration": the leader's name alone would be a person, not the body
+_BODY_KEEPS_NOUN = frozenset("government ministry party parliament cabinet administration".split())
+# Lower-case nouns that put a company in apposition before its name: "State-run oil company
+# Ecopetrol said", "the Dutch airline KLM said".
+_APPOSITIVE_BODIES = frozenset(
+    """company firm group concern carrier airline utility bank insurer brokerage retailer
+    maker producer conglomerate""".split()
+)
 
 
 def _named_body(toks: list[str]) -> str | None:

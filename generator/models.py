@@ -6,10 +6,8 @@ Everything here is plain data; nothing reads or writes files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 SpeakerKind = Literal["person", "organization"]
 DateFrom = Literal["text", "metadata", "inferred", "default", "unknown"]
@@ -74,23 +72,31 @@ class Origin:
     converter: str | None = None
 
 
-class _Body:
-    """The `body` field of a Statement: its text, or a function that reads it when used.
-    Loading an archive from the parse cache then opens no page file: bodies are read only
-    for the pages a build renders."""
+class _Deferred:
+    """A Statement field given as its value or as a function that makes it when read.
+
+    Statements loaded from the parse cache defer what only their own page shows (body,
+    quotes, file path): a build that renders a few pages of a large archive then never
+    reads the other page files or builds their quotes. Made each time it is read, not kept:
+    each is read about once a build, and a large archive's bodies held in memory (in every
+    render worker) would outweigh everything else.
+    """
+
+    def __init__(self, *default: object) -> None:
+        self.default = default  # () or (value,)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.attr = f"_{name}"
 
-    def __get__(self, obj: object, objtype: type | None = None) -> str:
+    def __get__(self, obj: object, objtype: type | None = None) -> Any:
         if obj is None:
+            if self.default:
+                return self.default[0]
             raise AttributeError(self.attr)  # no class-level default: the field is required
         value = obj.__dict__[self.attr]
-        # Read each time, not kept: a build renders each body once, and a large archive's
-        # bodies held in memory (in every render worker) would outweigh everything else.
         return value() if callable(value) else value
 
-    def __set__(self, obj: object, value: str | Callable[[], str]) -> None:
+    def __set__(self, obj: object, value: object) -> None:
         obj.__dict__[self.attr] = value
 
 
@@ -100,7 +106,7 @@ class Statement:
 
     slug: str
     title: str
-    body: _Body = _Body()  # str, or a reader of it; reads as str
+    body: _Deferred = _Deferred()  # str, or a reader of it; reads as str
     date: dt.date | None
     date_from: str | None = None
     place: str | None = None
@@ -108,9 +114,9 @@ class Statement:
     summary: str | None = None
     speakers: tuple[SpeakerRef, ...] = ()
     tags: tuple[str, ...] = ()
-    quotes: tuple[Quote, ...] = ()
+    quotes: _Deferred = _Deferred(())  # tuple[Quote, ...], or a maker of it
     origin: Origin | None = None
-    path: Path | None = None  # the page file, for error messages and fingerprints
+    path: _Deferred = _Deferred(None)  # Path | None, or a maker of it: the page file
     digest: str = ""  # sha256 of the page file's bytes
 
     @property
