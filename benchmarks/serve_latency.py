@@ -4,7 +4,9 @@ For each archive size: generate an archive (`make_archive.py`), build it once wi
 `dictum build`, start `dictum serve`, open one statement page in Chromium, then rewrite that
 statement's title several times. Each edit is timed from the moment the file is written to
 - `event`: the page receives the Server-Sent Event of the build that includes the edit;
-- `page`: the reloaded page has parsed its HTML showing the new title (DOMContentLoaded).
+- `page`: the reloaded page has parsed its HTML showing the new title (DOMContentLoaded);
+- `indexed`: `dictum serve` reports the build done, search index included (serve publishes a
+  build's pages and reloads the browser before its search step, so this comes last).
 Both are read from the browser's clock, which is the machine's clock, so Playwright's own
 polling adds nothing. `build` is the build's wall time as `dictum serve` reports it, and the
 second table splits it into the build's stages; "other" is the part of the build outside
@@ -64,20 +66,28 @@ class Server:
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         self.lines: list[str] = []
+        self.times: list[float] = []  # time.time() when each line arrived
         threading.Thread(target=self._read, daemon=True).start()
         self.url = self.wait_for(re.compile(r"serving \S+ at (http://\S+)")).group(1)
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            self.times.append(time.time())
             self.lines.append(line.rstrip("\n"))
 
     def wait_for(self, pattern: re.Pattern, timeout: float = 600, start: int = 0) -> re.Match:
+        return self.wait_for_line(pattern, timeout, start)[0]
+
+    def wait_for_line(
+        self, pattern: re.Pattern, timeout: float = 600, start: int = 0
+    ) -> tuple[re.Match, float]:
+        """The first matching line from `start` on, and when it arrived."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for line in self.lines[start:]:
+            for number, line in enumerate(self.lines[start:], start):
                 if match := pattern.search(line):
-                    return match
+                    return match, self.times[number]
             if self.process.poll() is not None:
                 raise SystemExit("dictum serve exited:\n" + "\n".join(self.lines))
             time.sleep(0.02)
@@ -109,7 +119,7 @@ def measure(n: int, edits: int, work: Path) -> dict:
     target = pages[len(pages) // 2]
     text = target.read_text(encoding="utf-8")
     server = Server(root)
-    results: dict[str, list[float]] = {"event": [], "page": [], "build": []}
+    results: dict[str, list[float]] = {"event": [], "page": [], "indexed": [], "build": []}
     stages: dict[str, list[float]] = {}
     try:
         with sync_playwright() as playwright:
@@ -140,7 +150,8 @@ def measure(n: int, edits: int, work: Path) -> dict:
                     for key, value in page.evaluate("Object.entries(sessionStorage)")
                     if key.startswith("bench-build-") and key not in seen
                 ]
-                built = server.wait_for(BUILD_LINE, start=lines_before)
+                built, built_at = server.wait_for_line(BUILD_LINE, start=lines_before)
+                results["indexed"].append(built_at - written_ms / 1000)
                 results["page"].append((shown["at"] - written_ms) / 1000)
                 results["event"].append((min(arrivals) - written_ms) / 1000)
                 results["build"].append(float(built.group(2)))
@@ -151,7 +162,8 @@ def measure(n: int, edits: int, work: Path) -> dict:
                     timed += float(seconds.rstrip("s"))
                 stages.setdefault("other", []).append(float(built.group(2)) - timed)
                 print(f"[{n}] edit {number}: event {results['event'][-1]:.2f}s, "
-                      f"page {results['page'][-1]:.2f}s; {built.group(0)}",
+                      f"page {results['page'][-1]:.2f}s, indexed {results['indexed'][-1]:.2f}s; "
+                      f"{built.group(0)}",
                       file=sys.stderr)  # fmt: skip
                 time.sleep(1)
             browser.close()
@@ -170,12 +182,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = [measure(n, args.edits, work) for n in args.sizes]
 
     print(f"\nedit-to-reload latency of dictum serve, seconds ({args.edits} edits each)\n")
-    print("| statements | event median | event p90 | page median | page p90 | build median |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| statements | event median | event p90 | page median | page p90 | indexed median "
+          "| build median |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(f"| {row['n']:,} | {statistics.median(row['event']):.2f} | "
               f"{_p90(row['event']):.2f} | {statistics.median(row['page']):.2f} | "
-              f"{_p90(row['page']):.2f} | {statistics.median(row['build']):.2f} |")
+              f"{_p90(row['page']):.2f} | {statistics.median(row['indexed']):.2f} | "
+              f"{statistics.median(row['build']):.2f} |")
     names = list(dict.fromkeys(name for row in rows for name in row["stages"]))
     print("\nwhere a rebuild's time goes (median seconds per stage)\n")
     print("| statements | " + " | ".join(names) + " |")

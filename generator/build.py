@@ -7,6 +7,7 @@ Everything is read and validated before the live site is touched.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
@@ -275,6 +276,7 @@ def build(
     cancel: threading.Event | None = None,
     workers: int | None = None,
     session: Session | None = None,
+    pages_ready: Callable[[BuildReport], None] | None = None,
 ) -> BuildReport:
     """Build the site; with a previous build on disk, render only what changed.
 
@@ -282,12 +284,16 @@ def build(
     `cancel` (used by `dictum serve` on Ctrl-C) is checked after the import and between
     pages and stages: once set, build raises BuildCancelled and leaves `site/` as it was.
     `workers` caps the processes that render (default: one per core). `session` carries
-    parsed pages and templates over from the caller's previous builds.
+    parsed pages and templates over from the caller's previous builds. `pages_ready`
+    (`dictum serve`'s reload) makes an incremental build publish its pages before the
+    search step, call it, then publish the search index: until then the live manifest keeps
+    the old digests of the shards being indexed, so a build cut off there indexes them next.
     """
     with _fewer_collections():
         return _build(
-            config, import_inbox, full, log, cancel, workers, session or Session(keep=False)
-        )
+            config, import_inbox, full, log, cancel, workers, session or Session(keep=False),
+            pages_ready,
+        )  # fmt: skip
 
 
 def _build(
@@ -298,6 +304,7 @@ def _build(
     cancel: threading.Event | None,
     workers: int | None,
     session: Session,
+    pages_ready: Callable[[BuildReport], None] | None,
 ) -> BuildReport:
     report = BuildReport()
     recover(config.output)
@@ -366,6 +373,14 @@ def _build(
                 for folder in theme.static_dirs:
                     staging.copy_tree(folder, "static")
         _checkpoint(cancel)
+        if pages_ready is not None and staging.incremental and changed_shards:
+            with report.stage("publish"):
+                staging.write(MANIFEST, _before_search(manifest, previous, changed_shards))
+                staging.commit()
+            report.published = True
+            pages_ready(report)
+            staging = Staging(config.output)  # the search index follows in a second step
+            staging.open(incremental=True)
         if not session.keep:
             # Everything that holds statements goes: the jobs, the archive, the caches.
             del pages, todo, site, archive, cache, previous
@@ -393,6 +408,18 @@ def _build(
         staging.abort()
         raise
     return report
+
+
+def _before_search(manifest: Manifest, previous: Manifest, shards: dict[int, list[str]]) -> str:
+    """The manifest of a site whose pages are this build's but whose search shards `shards`
+    are still the previous build's."""
+    kept = dict(manifest.shards)
+    for shard in map(str, shards):
+        if shard in previous.shards:
+            kept[shard] = previous.shards[shard]
+        else:
+            kept.pop(shard, None)
+    return dataclasses.replace(manifest, shards=kept).dumps()
 
 
 @dataclass

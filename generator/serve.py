@@ -582,6 +582,8 @@ class Preview:
         self._watches_stale = False
         self._watch_lock = threading.Lock()
         self._builds = 0
+        self._events = 0  # states published to the hub: one per build, two if pages go first
+        self._pages_shown_at: int | None = None  # the state that announced this build's pages
         self.session = Session()  # parsed pages and templates, kept between builds
 
     # What is input. Paths come from watchdog as the strings the watches were made with.
@@ -661,12 +663,13 @@ class Preview:
         self.config = config
         self.sync_watches()
         before = _manifest(config.output)
+        self._pages_shown_at = None
         try:
             # workers=1: forking render processes from this threaded server could copy a
             # lock held by another thread into the child; live edits render few pages anyway.
             report = build(
                 config, import_inbox=True, log=self.out, cancel=self.cancel, workers=1,
-                session=self.session,
+                session=self.session, pages_ready=self._show_pages,
             )
         except BuildCancelled:
             return
@@ -686,9 +689,23 @@ class Preview:
         self._finish(report.problems, published=report.published, site_changed=changed,
                      start=start, report=report)
 
+    def _show_pages(self, report: BuildReport) -> None:
+        """The pages of this build are live, its search index not yet: reload browsers now,
+        since the curator looks at the page; search catches up a moment later."""
+        self._events += 1
+        self._pages_shown_at = self._events
+        root = self.config.root
+        errors = tuple(_shown(p, root) for p in report.problems if p.severity == "error")
+        self.hub.publish(
+            BuildState(build=self._events, site=self._events, published=True, problems=errors)
+        )
+
     def _finish(self, problems: list[Problem], *, published: bool, site_changed: bool,
                 start: float, report: BuildReport | None = None) -> None:
         self._builds += 1
+        self._events += 1
+        # A build announced with its pages reloads nothing more: only its search index came.
+        reload = site_changed and self._pages_shown_at is None
         root = self.config.root
         errors = [p for p in problems if p.severity == "error"]
         lines = tuple(_shown(p, root) for p in errors + [p for p in problems if p not in errors])
@@ -710,8 +727,8 @@ class Preview:
         shown = tuple(_shown(p, root) for p in errors) or (() if published else lines)
         self.hub.publish(
             BuildState(
-                build=self._builds,
-                site=self._builds if site_changed else self.hub.state.site,
+                build=self._events,
+                site=self._events if reload else self.hub.state.site,
                 published=published,
                 problems=shown,
             )

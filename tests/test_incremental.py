@@ -7,6 +7,7 @@ byte, with a clean build of a copy. Search shards are made small so that edits c
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -164,3 +165,43 @@ def test_up_to_date_only_when_nothing_changed(archive):
     _written_a_while_ago(archive)
     assert not build(config).up_to_date  # new file times: one more look
     assert build(config).up_to_date
+
+
+def _clean_tree(archive: Path, tmp_path: Path) -> dict[str, str]:
+    clean = tmp_path / "clean"
+    shutil.copytree(archive, clean, ignore=shutil.ignore_patterns("site", ".site.*"))
+    assert build(load_config(clean), full=True).published
+    return tree_hashes(clean / "site")
+
+
+def test_pages_go_live_before_their_search_index(archive, tmp_path, monkeypatch):
+    """`dictum serve` reloads browsers once a build's pages are live, before its search
+    step. At that moment the live manifest still names the old shards: a build whose search
+    step then fails (or is stopped) leaves them for the next build to index."""
+    config = load_config(archive)
+    build(config)
+    manifest = archive / "site" / ".dictum" / "manifest.json"
+    old_shards = json.loads(manifest.read_text())["shards"]
+    page = _pages(archive)[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+                    encoding="utf-8")  # fmt: skip
+    live_page = archive / "site" / "statements" / page.stem / "index.html"
+    seen = []
+
+    def ready(report):
+        seen.append((">Edited " in live_page.read_text(encoding="utf-8"),
+                     json.loads(manifest.read_text())["shards"] == old_shards))  # fmt: skip
+
+    def broken(*args, **kwargs):
+        raise search.SearchIndexError("pagefind failed on shard 0: test")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "index_shards", broken)
+        report = build(config, pages_ready=ready)
+    assert seen == [(True, True)]
+    assert report.published and [p.code for p in report.errors] == ["search-index"]
+    assert json.loads(manifest.read_text())["shards"] == old_shards
+
+    report = build(config, pages_ready=ready)  # the next build indexes what was left
+    assert report.shards_indexed >= 1 and not report.problems
+    assert tree_hashes(archive / "site") == _clean_tree(archive, tmp_path)
