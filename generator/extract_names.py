@@ -25,6 +25,7 @@ _ACRONYM = re.compile(rf"^[{UPPER}]{{2,6}}$")  # "MITI", "FNV", "OPEC"
 PARTICLES = frozenset(
     "von van de der den del della da di du dos das la le bin ibn al el ter ten".split()
 )
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "in", "at"})
 
@@ -65,7 +66,8 @@ ORG_WORDS = frozenset(
     airlines airways hill street revenue subcommittee securities brothers industries
     holdings systems motors partners associates laboratories products stores mines mining
     petroleum resources capital trust savings financial insurance hospital university
-    college network television radio press cie sa ag nv gmbh spa""".split()
+    college network television radio press cie sa ag nv gmbh spa conference summit forum
+    authorities""".split()
 )
 # Capitalised words that never start or make up a personal name.
 STOP_CAPS = frozenset(
@@ -102,7 +104,11 @@ def tokens(text: str) -> list[str]:
 
 
 def is_initial(tok: str) -> bool:
-    return bool(_INITIAL.match(tok))
+    return bool(_INITIAL.match(tok)) and tok not in _PLACE_ABBREVIATIONS
+
+
+# "In the U.S. Silas said": a country's abbreviation, never a person's initials
+_PLACE_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.C."})
 
 
 def is_acronym(tok: str) -> bool:
@@ -165,6 +171,8 @@ def split_name(toks: list[str], end: int) -> int:
         i -= 1  # given name; "Jan" before a surname is a name, not January
         while i > 0 and is_initial(toks[i - 1]):
             i -= 1  # "J. David Lyons"
+        if i >= 2 and toks[i - 1] in _PATRONYMIC and is_name_word(toks[i - 2]):
+            i -= 2  # "Hamad bin Isa Al Khalifa": the given name before the father's
         if i > 0 and is_name_word(toks[i - 1]) and not is_initial(toks[i - 1]):
             before = toks[i - 2] if i >= 2 else ""
             if not before or before == "," or (before[0].islower() and before not in CONNECTORS):
@@ -226,8 +234,10 @@ def affiliated_name(toks: list[str]) -> tuple[int, int] | None:
             and (idx < 2 or not is_name_word(toks[idx - 2]))
         ):
             start = idx - 1  # "Eisenberg of Bear Stearns": a surname named before
-        if start > 0 and toks[start - 1] in {"of", "for", "and"}:
-            continue  # "Minister of Internal Affairs of Ukraine X": a role's object, no name
+        if any(t in {"of", "for", "and"} for t in toks[:start]):
+            # "Minister of Internal Affairs of Ukraine X", "Minister for Reintegration of the
+            # Temporarily Occupied Territories of Ukraine X": a role's object, no name
+            continue
         if start < idx and not any(is_role_word(t) for t in toks[idx + 1 :]):
             return start, idx
     return None

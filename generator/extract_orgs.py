@@ -109,6 +109,18 @@ def fuller_company(name: str, companies: list[tuple[int, str]]) -> str | None:
     return None
 
 
+def company_containing(name: str, companies: list[tuple[int, str]]) -> str | None:
+    """The company whose name holds `name` after a word that cannot start a personal name:
+    "National Fuel Gas said" is read as "Fuel Gas" -> "National Fuel Gas Co"."""
+    words = name.lower().split()
+    n = len(words)
+    for _, full in companies:
+        fw = full.lower().split()
+        if _has_suffix(full) and any(fw[i : i + n] == words for i in range(1, len(fw) - n)):
+            return full
+    return None
+
+
 def _has_suffix(name: str) -> bool:
     return any(w.rstrip(".") in _SUFFIXES for w in name.split()[1:])
 

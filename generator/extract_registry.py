@@ -40,6 +40,7 @@ _NAMED_BODIES = frozenset(
 _PROPER_BODIES = frozenset({"treasury", "kremlin", "parliament"})
 # Two or more capitalised words, "of"/"and"/"for" between them: "General Accounting Office".
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w.&'\-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w.&'\-]*)+")
+_PARTY_TAIL = re.compile(r"\s+[DRI]-[A-Z][\w.\-]*$")
 HOST_ROLES = re.compile(r"^(?:President|Head of State|Prime Minister|Chancellor)\b")
 
 
@@ -78,7 +79,7 @@ class Registry:
         return self._companies
 
     def person(self, name: str, role: str | None) -> Person:
-        name = title_name(name)
+        name = _PARTY_TAIL.sub("", title_name(name))  # "Dan Glickman (D-Kans.)": no name part
         role = _clean_role(role)
         toks = name.split()
         for p in reversed(self.people):

@@ -31,6 +31,7 @@ from .extract_names import (
     tokens,
 )
 from .extract_orgs import (
+    company_containing,
     fuller_company,
     merge_aliases,
 )
@@ -79,7 +80,7 @@ _SPEECH = re.compile(
     # strong", "continued the discussion", "the war continued for years" are not
     r"|\bcontinued\b(?=\s*(?:[.,]\s*(?:[\"“]|$)|:))"
     # `"...," agreed Elliot Platt`: right after a quotation; "agreed to" alone is no statement
-    r"|(?<=[,!?][\"”] )agreed\b"
+    r"|\bagreed\b(?<=[,!?][\"”] agreed)"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -528,8 +529,8 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
         return []
     plural = subject.kind == "plural" or (subject.kind == "they" and doc.last_plural)
     doc.last_plural = plural
-    if plural:
-        return list(doc.pair)
+    if plural:  # "both sides have reported" needs the lede's two people, not one of them
+        return list(doc.pair) if len(doc.pair) == 2 else []
     found = _resolve_one(doc, subject)
     others = [p for s in subject.also if (p := _resolve_one(doc, s)) is not None]
     return others + [found] if found else others
@@ -541,6 +542,9 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
     if subject.kind == "person":
         if not subject.role and fuller_company(subject.name, doc.companies):
             return doc.org(subject.name)  # "Merrill Lynch" of "Merrill Lynch and Co"
+        inside = None if subject.role else company_containing(subject.name, doc.companies)
+        if inside:
+            return doc.org(inside)
         return doc.person(subject.name, subject.role)
     if subject.kind == "org":
         if subject.name.lower() in ORG_NOUNS:  # "the Bank said": the bank named before
@@ -554,7 +558,11 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
         return doc.current_org
     if subject.kind == "backref":
         found = doc.by_role(subject.name)
-        if found is None and _OFFICE.match(subject.name):
+        if (
+            found is None
+            and _OFFICE.match(subject.name)
+            and not is_country(subject.name.split(" of ")[-1].removeprefix("the "))
+        ):
             # "The Minister of Finance reported" and no minister named: the office speaks
             found = doc.person(subject.name, subject.name)
         return found
@@ -563,7 +571,10 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
 
 # A minister known by portfolio: "Minister of Finance", "Deputy Minister for Veterans".
 # (Leaders' titles, "the President of Ukraine", refer back to someone named.)
-_OFFICE = re.compile(rf"(?:[{UPPER}][\w\-]*\s)*Minister\s(?:of|for)\s(?:the\s)?[{UPPER}]")
+# A minister of a country ("Prime Minister of India") is a person named elsewhere.
+_OFFICE = re.compile(
+    rf"(?!Prime\b)(?:[{UPPER}][\w\-]*\s)*Minister\s(?:of|for)\s(?:the\s)?[{UPPER}]"
+)
 
 
 # ------------------------------------------------------------------- registry passes
@@ -617,6 +628,9 @@ def _prescan(doc: Registry, text: str) -> None:
             doc.person(" ".join(toks[start:end]), role)
 
 
+_OCCASIONS = frozenset("Day Week Year Games Olympics Cup Championship Festival Forum".split())
+
+
 def _names_in(text: str) -> list[str]:
     """Full personal names in a short text, in order ("Vladimir Putin", "Mahmoud Abbas")."""
     toks = tokens(text)
@@ -626,7 +640,11 @@ def _names_in(text: str) -> list[str]:
             t.endswith(".")
             and len(t) > 3
             and t[-3] != "."
-            and any(is_role_word(w) for w in toks[max(0, k - 7) : k])
+            and (
+                any(is_role_word(w) for w in toks[max(0, k - 7) : k])
+                # "... EU Affairs Igor Senčar.": a surname after a given name, a long title away
+                or (k >= 1 and is_name_word(toks[k - 1]) and is_name_word(t[:-1]))
+            )
         ):
             toks[k] = t[:-1]
     names = []
@@ -637,6 +655,8 @@ def _names_in(text: str) -> list[str]:
             continue
         start = split_name(toks, k)
         after = toks[k] if k < len(toks) else ""
+        if toks[k - 1] in _OCCASIONS:
+            continue  # "On National Unity Day, Vladimir Putin ...": a holiday, no person
         if start < k - 1 and not (is_org_word(after) or after in VAGUE_NOUNS):
             # not "Presidential Grants" Foundation, "Congressional Democratic" leaders
             names.append(" ".join(toks[start:k]))

@@ -222,7 +222,19 @@ def _appositive(toks: list[str]) -> Subject | None:
     )  # "Shearson Lehman, a subsidiary of American Express Co," is a firm
     # "Jim Candor, senior forecaster for Accu Weather, said": a lower-case description
     # after a bare full name is that person's role, even with no known role word in it
-    plain = start == 0 and len(before) >= 2 and appositive[0][0].islower() and len(appositive) <= 15
+    plain = (
+        start == 0
+        and len(before) >= 2
+        and appositive[0][0].islower()
+        and appositive[0] not in {"a", "an", "the"}
+        and len(appositive) <= 15
+        # "Recker, of the Mannheim water authority," is affiliated; "Shearson Lehman, a
+        # subsidiary of American Express Co," is a firm described
+        and (
+            appositive[0] in {"of", "at", "with", "from"}
+            or not any(is_org_word(t) or t.lower() in _FIRM_NOUNS for t in appositive)
+        )
+    )
     if start < len(before) and (has_role or described or plain):
         role = " ".join(strip_articles(appositive))
         return Subject("person", " ".join(before[start:]), role)
@@ -292,7 +304,7 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     institution = _speaking_for(toks)
     if institution:
         words = institution.split()
-        if len(words) >= 2 and is_role_word(words[0]):
+        if len(words) >= 2 and words[0].lower() in _PERSON_TITLES:
             # "a spokesman for Governor Perpich": the spokesman speaks for that person
             person = parse_phrase(words)
             if person is not None and person.kind in {"person", "surname"}:
@@ -426,6 +438,11 @@ def _speaking_for(toks: list[str]) -> str | None:
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Titles that name a person, never a firm ("General Foods"): "a spokesman for Governor X".
+_PERSON_TITLES = frozenset(
+    """governor president senator sen rep minister premier chancellor mayor secretary
+    chairman congressman king queen prince""".split()
+)
 _SPEAKING_FOR = _FOR_INSTITUTION | _SPOKESPEOPLE
 _OWN_BODIES = frozenset({"company", "bank", "ministry", "agency", "union"})
 _DOCUMENTS = frozenset({"statement", "communique", "announcement", "release"})

@@ -5,8 +5,9 @@ the corpus index files. This test prints a table of field accuracy and checks th
 title 100 %, place >= 98 %, source >= 95 %, main speaker >= 95 %, speaker F1 >= 0.92, date
 exactly right for >= 98 % of documents with a dateline when the batch year is given, and
 with no hints at all, no wrong date unless it is marked `default` or `unknown`. The speaker
-targets are not met on the held-out labels (tests/labels/heldout/, which extraction was
-never tuned on); their assertions are regression floors at the measured level.
+targets hold over all labels but not on the held-out labels (tests/labels/heldout/, the fourth
+sample, which extraction was never tuned on); their assertions are regression floors just
+under the measured level.
 
 Dates need no hand labels: every corpus document's true date is in its folder's index.tsv
 (read here, never by extraction). So the two date checks run over the whole corpus, not only
@@ -164,16 +165,16 @@ def test_field_accuracy(labelled, capsys):
         wrong = _wrong_unmarked_dates(labelled)
         print(f"wrong dates marked text/inferred with no hints: {len(wrong)}")
     overall, heldout = rows["all"], rows["held out"]
-    # The targets hold for title, place and source. For speakers they are not met yet
-    # (see the table: documents nobody tuned on score lowest), so these floors only stop
+    # The targets hold over all labels. On the held-out sample the speaker scores are lower
+    # (see the table: documents nobody tuned on score lowest), so those floors only stop
     # regressions; raise them as extraction improves.
     assert overall["title"] == 1.0
     assert overall["place"] >= 0.98
     assert overall["source"] >= 0.95
-    assert overall["main speaker"] >= 0.92
-    assert overall["speaker F1"] >= 0.91
-    assert heldout["main speaker"] >= 0.78
-    assert heldout["speaker F1"] >= 0.81
+    assert overall["main speaker"] >= 0.95
+    assert overall["speaker F1"] >= 0.92
+    assert heldout["main speaker"] >= 0.88
+    assert heldout["speaker F1"] >= 0.87
 
 
 def _corpus_truth() -> list[tuple[str, str, dt.date]]:
