@@ -27,7 +27,7 @@ from .archive import Archive, build_archive
 from .config import Config
 from .content import RACY_NS, PageStat, ParseCache, load_registry, load_statements, scan_pages
 from .models import Problem, Statement
-from .plans import PlannedStatement, Plans
+from .plans import Plans, plan_page_edits, plan_site
 from .speakers import Registry
 from .themes import Theme, ThemeError, bundled_theme, environment, resolve_theme
 from .writer import MANIFEST, Manifest, Staging, recover
@@ -47,6 +47,7 @@ class BuildReport:
     statements: int = 0
     published: bool = False  # whether site/ is this build's output
     up_to_date: bool = False  # nothing had changed: nothing was read or written
+    quick: bool = False  # only statement pages' own text changed (`plan_page_edits`)
     imported: ImportReport | None = None
 
     @property
@@ -187,17 +188,31 @@ def _checkpoint(cancel: threading.Event | None) -> None:
         raise BuildCancelled
 
 
+def _origins(statements: Iterable[Statement]) -> dict[str, tuple[Path, str]]:
+    """Inbox file -> (its page, the sha256 it was imported from)."""
+    return {
+        s.origin.file: (s.path, s.origin.sha256)
+        for s in statements
+        if s.origin is not None and s.path is not None
+    }
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "none"
+
+
 def _import_new(
-    config: Config, report: BuildReport, statements: Iterable[Statement],
+    config: Config, report: BuildReport, origins: dict[str, tuple[Path, str]],
     log: Callable[[str], None],
 ) -> bool:
     """Import inbox documents that have no page yet; True when pages were created."""
     from .importer import ExistingPage, Importer  # only builds that import pay for extraction
 
     existing = {
-        s.origin.file: ExistingPage(s.path, s.origin.sha256, edited=False)  # type: ignore[arg-type]
-        for s in statements
-        if s.origin is not None and s.path is not None
+        file: ExistingPage(page, sha256, edited=False) for file, (page, sha256) in origins.items()
     }
     with report.stage("import"):
         imported = Importer(
@@ -319,39 +334,57 @@ def _build(
         else Manifest.load(config.output / MANIFEST, __version__)
     )
     with report.stage("scan"):
-        pages = scan_pages(config.statements)
-        stamp = input_stamp(config, theme, pages) if session.stamps else ""
+        scanned = scan_pages(config.statements)
+        stamp = input_stamp(config, theme, scanned) if session.stamps else ""
     stamp_file = cache_path(config).with_name("stamp")
     line = _stamp_line(stamp, config)
     if not full and line and _read(stamp_file) == line:
         report.published = report.up_to_date = True
         return report
     cache = session.cache(cache_path(config))
-
-    archive, problems = load_archive(config, report, cache, pages)
-    if import_inbox and config.inbox.is_dir():
-        if _import_new(config, report, archive.statements, log):
-            # New pages and registry entries: load again (the parse cache makes it cheap).
-            stamp = input_stamp(config, theme) if session.stamps else ""
-            archive, problems = load_archive(config, report, cache)
-    report.problems += problems
-    _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
-    cache.save()
-
+    plans = session.plans(cache_path(config).with_name("plans.json"))
     env = session.environment(theme)
     theme_hash = theme_digest(theme)
     incremental = bool(previous.files) and config.output.is_dir()
-    manifest = Manifest(version=__version__, assets=theme_hash)
+    manifest = Manifest(version=__version__, assets=theme_hash, registry=_digest(config.registry))
 
-    with report.stage("plan"):
-        pages = _plan(
-            archive, config, session, previous if incremental else None, theme_hash, manifest
-        )
+    pages = None
+    if incremental:
+        with report.stage("plan"):
+            pages = plan_page_edits(config, cache, plans, scanned, previous, theme_hash, manifest)
+        if pages is not None and import_inbox and config.inbox.is_dir():
+            if _import_new(config, report, cache.origins(config.root), log):
+                pages = None  # new pages: plan them all
+                manifest = Manifest(version=__version__, assets=theme_hash,
+                                    registry=_digest(config.registry))  # fmt: skip
+                stamp = input_stamp(config, theme) if session.stamps else ""
+                scanned = None
+    if pages is None:
+        archive, problems = load_archive(config, report, cache, scanned)
+        if scanned is not None and import_inbox and config.inbox.is_dir():
+            if _import_new(config, report, _origins(archive.statements), log):
+                # New pages and registry entries: load again (the parse cache makes it cheap).
+                stamp = input_stamp(config, theme) if session.stamps else ""
+                manifest.registry = _digest(config.registry)
+                archive, problems = load_archive(config, report, cache)
+        report.problems += problems
+        if any(p.code == "registry" for p in problems):
+            manifest.registry = ""  # a build from this registry is not one to plan from
+        _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
+        with report.stage("plan"):
+            pages = plan_site(
+                archive, config, plans, previous if incremental else None, theme_hash, manifest
+            )
+        del archive
+    _checkpoint(cancel)
+    cache.save()
+    report.statements, report.quick = pages.statements, pages.quick
     todo, stale, changed_shards = pages.todo, pages.stale, pages.changed_shards
     shard_total, site = pages.shard_total, pages.site
     assets_changed = not incremental or previous.assets != theme_hash
 
     if incremental and not (todo or stale or changed_shards or assets_changed):
+        plans.save()
         report.published = True  # the live site is already this build's output
         _stamp(stamp_file, stamp, config, report)
         return report
@@ -381,9 +414,10 @@ def _build(
             pages_ready(report)
             staging = Staging(config.output)  # the search index follows in a second step
             staging.open(incremental=True)
+        plans.save()
         if not session.keep:
             # Everything that holds statements goes: the jobs, the archive, the caches.
-            del pages, todo, site, archive, cache, previous
+            del pages, todo, site, cache, previous, plans
             session.forget()
             _release_memory()
         with report.stage("search"):
@@ -420,74 +454,6 @@ def _before_search(manifest: Manifest, previous: Manifest, shards: dict[int, lis
         else:
             kept.pop(shard, None)
     return dataclasses.replace(manifest, shards=kept).dumps()
-
-
-@dataclass
-class SitePlan:
-    """What a build must do: pages to render, files to remove, search shards to index."""
-
-    todo: list[render.PageJob]
-    stale: list[str]
-    changed_shards: dict[int, list[str]]
-    shard_total: int
-    site: dict
-
-
-def _plan(
-    archive: Archive,
-    config: Config,
-    session: Session,
-    previous: Manifest | None,
-    theme_hash: str,
-    manifest: Manifest,
-) -> SitePlan:
-    """Fingerprint every page into `manifest`; against `previous` (None: a full build),
-    keep those whose fingerprint changed."""
-    shard_total = search.shard_count(len(archive.statements))
-    views = render.Views(archive, config)
-    bundles = [search.bundle_path(n) for n in range(shard_total)]
-    settings = json.dumps(config.page_settings(), sort_keys=True, default=str)
-    salt = f"{__version__}\0{theme_hash}\0{settings}"
-    old_files = previous.files if previous is not None else {}
-    shard_members: dict[int, list[str]] = {n: [] for n in range(shard_total)}
-    todo: list[render.PageJob] = []
-    keys = render.InputKeys(archive)
-    plans = session.plans(cache_path(config).with_name("plans.json"))
-    condition = Plans.condition(salt, shard_total)
-    known = plans.usable(condition)
-    planned: dict[str, PlannedStatement] = {}
-    for statement, before, after in archive.in_order():
-        links = keys.links(statement, before, after)
-        plan = known.get(statement.slug)
-        job = None
-        if plan is None or plan.digest != statement.digest or plan.links != links:
-            job = render.statement_page(views, keys, statement, before, after)
-            member = hashlib.blake2b(
-                f"{salt}\0{job.search_inputs}".encode(), digest_size=16
-            ).hexdigest()
-            plan = PlannedStatement(
-                statement.digest, links, job.output, render.fingerprint(job, salt),
-                search.shard_of(statement.slug, shard_total), f"{job.output}\0{member}",
-            )  # fmt: skip
-        planned[statement.slug] = plan
-        manifest.files[plan.output] = plan.fingerprint
-        shard_members[plan.shard].append(plan.member)
-        if old_files.get(plan.output) != plan.fingerprint:
-            todo.append(job or render.statement_page(views, keys, statement, before, after))
-    plans.keep(condition, planned)
-    for job in render.listing_pages(archive, config, views, keys, bundles):
-        fingerprint = render.fingerprint(job, salt)
-        manifest.files[job.output] = fingerprint
-        if old_files.get(job.output) != fingerprint:
-            todo.append(job)
-    changed_shards: dict[int, list[str]] = {}
-    for shard, members in shard_members.items():
-        digest = hashlib.blake2b("\n".join(members).encode(), digest_size=16).hexdigest()
-        manifest.shards[str(shard)] = digest
-        if previous is None or previous.shards.get(str(shard)) != digest:
-            changed_shards[shard] = [m.split("\0")[0] for m in members]
-    stale = sorted(set(old_files) - set(manifest.files))
-    return SitePlan(todo, stale, changed_shards, shard_total, views.site())
 
 
 def render_pages(

@@ -283,6 +283,16 @@ class ParseCache:
         self._made[key] = (entry, statement)
         return statement
 
+    def origins(self, root: Path) -> dict[str, tuple[Path, str]]:
+        """Inbox file -> (its page, the sha256 it was imported from), for the pages of this
+        scan, without making their statements."""
+        found = {}
+        for key, entry in self.used.items():
+            origin = entry[-1]
+            if origin:
+                found[origin[0]] = (root / key, origin[1])
+        return found
+
     def put(self, key: str, stat: os.stat_result, statement: Statement, body_start: int) -> None:
         self.used[key] = [*self._key(stat), statement.digest, body_start, *_fields(statement)]
 
@@ -367,7 +377,7 @@ def load_statement(
     """Read and validate one page. Raises PageError naming the problem."""
     key = ""
     if cache is not None:
-        key, stat = _shown(path, root), stat or path.stat()
+        key, stat = shown_path(path, root), stat or path.stat()
         known = cache.known(key, stat, path)
         if known is not None:
             return known
@@ -408,20 +418,20 @@ def load_statements(
         cache.start()
     for name, stat in scan_pages(statements_dir) if pages is None else pages:
         # The common case first: an untouched page the cache knows, no Path made for it.
-        statement = cache.known(_shown(name, root), stat, name) if cache is not None else None
+        statement = cache.known(shown_path(name, root), stat, name) if cache is not None else None
         if statement is None:
             try:
                 statement = load_statement(Path(name), root, cache, stat)
             except (PageError, FrontMatterError) as error:
                 code = getattr(error, "code", "front-matter")
-                problems.append(Problem(_shown(name, root), error.message, code, error.line))
+                problems.append(Problem(shown_path(name, root), error.message, code, error.line))
                 continue
         if statement.slug in seen:
             problems.append(
                 Problem(
-                    _shown(name, root),
+                    shown_path(name, root),
                     f"slug {statement.slug!r} is already used by "
-                    f"{_shown(seen[statement.slug], root)}",
+                    f"{shown_path(seen[statement.slug], root)}",
                     "duplicate-slug",
                 )
             )
@@ -431,7 +441,7 @@ def load_statements(
     return statements, problems
 
 
-def _shown(path: Path | str, root: Path) -> str:
+def shown_path(path: Path | str, root: Path) -> str:
     """The path as messages show it: relative to the archive root when inside it."""
     text, base = str(path), str(root)
     if text.startswith(base + os.sep):
@@ -484,4 +494,5 @@ def load_registry(path: Path, root: Path) -> tuple[list[Speaker], list[Problem]]
         return parse_registry(path.read_text(encoding="utf-8")), []
     except (PageError, UnicodeDecodeError) as error:
         message = getattr(error, "message", str(error))
-        return [], [Problem(_shown(path, root), message, "registry", getattr(error, "line", None))]
+        line = getattr(error, "line", None)
+        return [], [Problem(shown_path(path, root), message, "registry", line)]

@@ -78,18 +78,23 @@ class PageJob:
 
 class InputKeys:
     """Cheap keys for what pages show. A statement's link key covers what listings show of
-    it (title, date, place, summary, speakers as named and as resolved: resolution depends
-    on the registry and on other statements); its page key adds the whole page's digest."""
+    it (`link_key`; speakers as resolved depend on the registry and on other statements);
+    its page key adds the whole page's digest."""
 
-    def __init__(self, archive: Archive) -> None:
-        speakers_of = archive.speakers_of
-        self.link = {
-            s.slug: hashlib.blake2b(
-                _link_text(s, speakers_of[s.slug]).encode(), digest_size=16
-            ).hexdigest()
-            for s in archive.statements
-        }
-        self.everything = self.of(archive.statements)
+    def __init__(self, archive: Archive | None = None) -> None:
+        self.link: dict[str, str] = {}
+        self.everything = ""
+        if archive is not None:
+            speakers_of = archive.speakers_of
+            self.link = {s.slug: link_key(s, speakers_of[s.slug]) for s in archive.statements}
+            self.everything = self.of(archive.statements)
+
+    @classmethod
+    def of_links(cls, links: dict[str, str]) -> InputKeys:
+        """Keys of a few statements whose link keys are known (planned before)."""
+        keys = cls()
+        keys.link = links
+        return keys
 
     def links(
         self, statement: Statement, before: Statement | None, after: Statement | None
@@ -113,11 +118,14 @@ class InputKeys:
         return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _link_text(s: Statement, resolved: list[tuple[Speaker, SpeakerRef]]) -> str:
+def link_key(s: Statement, resolved: list[tuple[Speaker, SpeakerRef]]) -> str:
+    """A key of what listings, feeds and neighbouring pages show of a statement: slug,
+    title, date, place, summary, speakers as named and as resolved (`resolved`)."""
     # repr() of each optional value, so that None and the text "None" differ.
     named = "\x1f".join(f"{r.name!r}\x1e{r.role!r}\x1e{r.kind}" for r in s.speakers)
     found = "\x1f".join(f"{sp.slug}\x1e{sp.name!r}\x1e{sp.kind}" for sp, _ in resolved)
-    return f"{s.slug}\0{s.title!r}\0{s.date}\0{s.place!r}\0{s.summary!r}\0{named}\0{found}"
+    text = f"{s.slug}\0{s.title!r}\0{s.date}\0{s.place!r}\0{s.summary!r}\0{named}\0{found}"
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def date_label(date: dt.date | None) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+STATEMENTS = "statements/"  # every statement page's folder is under it, and nothing else
+
 
 def statement(slug: str) -> str:
-    return f"statements/{slug}/"
+    return f"{STATEMENTS}{slug}/"
 
 
 def speakers_index() -> str:

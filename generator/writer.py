@@ -154,6 +154,7 @@ class Manifest:
     files: dict[str, str] = field(default_factory=dict)
     shards: dict[str, str] = field(default_factory=dict)  # shard number -> members digest
     assets: str = ""
+    registry: str = ""  # digest of the speaker registry, when it was read without problems
 
     @classmethod
     def load(cls, path: Path, version: str) -> Manifest:
@@ -168,11 +169,12 @@ class Manifest:
             files=dict(data.get("files") or {}),
             shards=dict(data.get("shards") or {}),
             assets=str(data.get("assets") or ""),
+            registry=str(data.get("registry") or ""),
         )
 
     def dumps(self) -> str:
         return json.dumps(
             {"version": self.version, "files": self.files, "shards": self.shards,
-             "assets": self.assets},
+             "assets": self.assets, "registry": self.registry},
             sort_keys=True,
         )

@@ -97,12 +97,14 @@ def test_random_edits_incremental_equals_clean(archive, tmp_path, monkeypatch, k
     assert build(config, session=session).published
     rng = random.Random(20261127)
     kinds = []
+    quick = []  # builds planned from the page edits alone
     for round_number in range(1, 13):
         kinds.append(_edit_one(rng, archive, round_number))
         if round_number % 3:
             kinds.append(_edit_one(rng, archive, round_number + 100))  # two edits, one build
         report = build(config, session=session)
         assert report.published, [str(p) for p in report.problems]
+        quick.append(report.quick)
 
         clean = tmp_path / f"clean-{round_number}"
         shutil.copytree(archive, clean, ignore=shutil.ignore_patterns("site", ".site.*"))
@@ -116,6 +118,7 @@ def test_random_edits_incremental_equals_clean(archive, tmp_path, monkeypatch, k
         shutil.rmtree(clean)
     # The edits must have exercised the incremental paths, not just full rebuilds.
     assert {"title", "add", "delete", "template"} <= set(kinds), kinds
+    assert True in quick and False in quick  # the short way (a body edit) and the whole plan
 
 
 def test_noop_rebuild_renders_nothing(archive):
@@ -204,4 +207,42 @@ def test_pages_go_live_before_their_search_index(archive, tmp_path, monkeypatch)
 
     report = build(config, pages_ready=ready)  # the next build indexes what was left
     assert report.shards_indexed >= 1 and not report.problems
+    assert tree_hashes(archive / "site") == _clean_tree(archive, tmp_path)
+
+
+def test_an_edit_of_a_page_text_plans_only_that_page(archive, tmp_path):
+    config = load_config(archive)
+    build(config)
+    page = next(p for p in _pages(archive) if p.name.startswith("russia-calls"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n---\n", "\nsource: Edited agency\n---\n", 1) + "\nMore.\n",
+                    encoding="utf-8")  # fmt: skip
+    report = build(config)  # a new process would plan the same: the plans are on disk
+    assert report.quick and report.pages == 1 and report.shards_indexed == 1
+    assert tree_hashes(archive / "site") == _clean_tree(archive, tmp_path)
+    # A new title shows in listings: the whole site is planned.
+    page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title: New ", 1),
+                    encoding="utf-8")  # fmt: skip
+    report = build(config)
+    assert not report.quick and report.pages > 1
+
+
+def test_pages_of_a_build_that_failed_are_planned_again(archive, tmp_path, monkeypatch):
+    """Plans are kept before a build publishes: after a failed build they are ahead of the
+    live site, and a later text edit must not be planned from them alone."""
+    config = load_config(archive)
+    build(config)
+    first, second = _pages(archive)[:2]
+    first.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: New ", 1),
+                     encoding="utf-8")  # fmt: skip
+
+    def broken(*args, **kwargs):
+        raise search.SearchIndexError("pagefind failed on shard 0: test")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "index_shards", broken)
+        assert not build(config).published
+    second.write_text(second.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    report = build(config)
+    assert report.published and not report.quick
     assert tree_hashes(archive / "site") == _clean_tree(archive, tmp_path)
