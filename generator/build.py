@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -465,17 +465,18 @@ def render_pages(
     workers: int | None = None,
     theme: str = "theme",
 ) -> Problem | None:
-    """Render and write `jobs`; on several cores, in forked worker processes.
+    """Render and write `jobs`; on several cores, this process and forked workers together.
 
     Returns the first template error as a Problem, or None. Workers inherit the jobs and
-    environment by fork, so nothing is pickled but job numbers and problems.
+    environment by fork, so nothing is pickled but problems. Each process takes the next
+    chunk of jobs from a shared counter until none is left.
     """
     workers = min(workers or os.cpu_count() or 1, max(1, len(jobs) // PAGES_PER_WORKER))
     if workers > 1:
         # A forked worker ends up with a private copy of most of what it reads: about
         # three quarters of this process. Fork only as many as the memory budget holds.
         own = _memory_mb()
-        workers = min(workers, max(1, int((MEMORY_BUDGET_MB - own) // (0.8 * own))))
+        workers = min(workers, 1 + int((MEMORY_BUDGET_MB - own) // (0.8 * own)))
     if workers > 1:  # imported here: a small rebuild renders in this process only
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -488,23 +489,37 @@ def render_pages(
                 return template_problem(error, theme)
         return None
     global _FORKED
-    _FORKED = (env, jobs, site, staging, theme)
-    chunks = [range(i, min(i + 200, len(jobs))) for i in range(0, len(jobs), 200)]
+    chunks = [range(i, min(i + 100, len(jobs))) for i in range(0, len(jobs), 100)]
     context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # chunks handed out so far, shared with the workers
+    _FORKED = (env, jobs, site, staging, theme, chunks, taken)
     # Objects the workers inherit stay shared with this process only while nothing writes
     # to them; frozen, the cycle collector in a worker never does.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for problem in pool.map(_render_chunk, chunks):
-                _checkpoint(cancel)
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+            helpers = [pool.submit(_render_chunks) for _ in range(workers - 1)]
+            try:
+                problem = _render_chunks(cancel)
+            except BaseException:
+                _stop_taking(taken, len(chunks))
+                raise
+            if problem is not None:
+                _stop_taking(taken, len(chunks))
+                return problem
+            for helper in helpers:
+                problem = helper.result()
                 if problem is not None:
-                    pool.shutdown(cancel_futures=True)
                     return problem
     finally:
         _FORKED = None
         gc.unfreeze()
     return None
+
+
+def _stop_taking(taken: Any, total: int) -> None:
+    with taken.get_lock():
+        taken.value = total
 
 
 PAGES_PER_WORKER = 400  # below this, starting processes costs more than it saves
@@ -539,12 +554,19 @@ def _memory_mb() -> float:
 _FORKED: tuple | None = None  # what forked render workers inherit
 
 
-def _render_chunk(indices: range) -> Problem | None:
-    env, jobs, site, staging, theme = _FORKED  # type: ignore[misc]
-    for index in indices:
-        job = jobs[index]
-        try:
-            staging.write(job.output, render.render_page(env, job, site))
-        except Exception as error:  # syntax errors and errors raised while rendering
-            return template_problem(error, theme)
-    return None
+def _render_chunks(cancel: threading.Event | None = None) -> Problem | None:
+    """Render chunks of `_FORKED`'s jobs until none is left (in this process or a worker)."""
+    env, jobs, site, staging, theme, chunks, taken = _FORKED  # type: ignore[misc]
+    while True:
+        _checkpoint(cancel)
+        with taken.get_lock():
+            number = taken.value
+            taken.value += 1
+        if number >= len(chunks):
+            return None
+        for index in chunks[number]:
+            job = jobs[index]
+            try:
+                staging.write(job.output, render.render_page(env, job, site))
+            except Exception as error:  # syntax errors and errors raised while rendering
+                return template_problem(error, theme)

@@ -142,8 +142,8 @@ def test_wheel_ships_the_default_theme(tmp_path):
 
 
 def test_render_workers_are_forked_only_while_memory_allows(tmp_path, monkeypatch):
-    """A process holding a large archive renders in-process rather than fork workers that
-    would each copy most of it; a small one forks as many workers as asked."""
+    """A process holding a large archive renders alone rather than fork workers that would
+    each copy most of it; a small one renders beside as many workers as asked, less one."""
     import concurrent.futures
 
     import jinja2
@@ -161,15 +161,18 @@ def test_render_workers_are_forked_only_while_memory_allows(tmp_path, monkeypatc
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ n }}"}))
-    jobs = [PageJob(f"p{n}/", "t.html", {"n": n}) for n in range(2 * build_module.PAGES_PER_WORKER)]
+    jobs = [PageJob(f"p{n}/", "t.html", {"n": n}) for n in range(3 * build_module.PAGES_PER_WORKER)]
     staging = Staging(tmp_path / "site")
     staging.open()
-    monkeypatch.setattr(build_module, "_memory_mb", lambda: 700.0)  # a 100,000-page archive
+    # About a 100,000-statement archive: a worker beside this process would break the budget.
+    monkeypatch.setattr(build_module, "_memory_mb", lambda: 1000.0)
     assert build_module.render_pages(env, jobs, {}, staging, workers=2) is None
     assert forked == [] and (staging.dir / "p3" / "index.html").read_text() == "3"
-    monkeypatch.setattr(build_module, "_memory_mb", lambda: 100.0)
-    try:
-        build_module.render_pages(env, jobs, {}, staging, workers=2)
-    except RuntimeError:
-        pass
-    assert forked == [2]
+    for own, workers in ((700.0, 2), (100.0, 2), (100.0, 3)):
+        monkeypatch.setattr(build_module, "_memory_mb", lambda own=own: own)
+        try:
+            build_module.render_pages(env, jobs, {}, staging, workers=workers)
+        except RuntimeError:
+            pass
+    # This process renders too: one worker less than the processes that render.
+    assert forked == [1, 1, 2]
