@@ -15,9 +15,10 @@ LOWER = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
 
 # A token of running text: words with inner apostrophes, dots, hyphens; commas stand alone.
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»]+|,")
-# "McDonald", "O'Neill", "Kassym-Jomart", but not "Atlanta-based".
+# "McDonald", "O'Neill", "Kassym-Jomart", "el-Sisi", "al-Sabah", but not "Atlanta-based".
 _CAP_WORD = re.compile(
-    rf"^[{UPPER}][{LOWER}'’]*(?:[{UPPER}][{LOWER}'’]*)*(?:-[{UPPER}][{LOWER}'’]*)*$"
+    rf"^(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?"
+    rf"[{UPPER}][{LOWER}'’]*(?:[{UPPER}][{LOWER}'’]*)*(?:-[{UPPER}][{LOWER}'’]*)*$"
 )
 _INITIAL = re.compile(rf"^(?:[{UPPER}]\.)+$")  # "J.", "H.W."
 _ACRONYM = re.compile(rf"^[{UPPER}]{{2,6}}$")  # "MITI", "FNV", "OPEC"
@@ -96,6 +97,8 @@ VAGUE_NOUNS = frozenset(
 # Role-only references that stand for a person already speaking ("the Russian diplomat").
 GENERIC_PERSON_NOUNS = frozenset(
     "diplomat politician leader envoy negotiator head-of-state statesman official".split()
+    # "the Illinois Democrat told Reuters": a legislator described by party
+    + "democrat republican".split()
 )
 
 
@@ -128,6 +131,12 @@ def is_name_word(tok: str) -> bool:
     """A word that can be part of a personal name: capitalised, not a role or stop word."""
     if tok in STOP_CAPS or tok.endswith(("'s", "’s")) or is_role_word(tok) or is_org_word(tok):
         return False
+    if tok.endswith(("'", "’")):
+        return False  # a plural possessive: "Commissioner for Entrepreneurs' Rights"
+    if tok.endswith("s") and tok[:-1].lower() in ROLE_WORDS | GENERIC_PERSON_NOUNS:
+        # "Senators Jake Garn of Utah, ...": a plural title, no given name; "Liberal
+        # Democrats said": a party, no surname
+        return False
     if is_initial(tok):
         return True
     if not _CAP_WORD.match(tok):
@@ -143,6 +152,12 @@ def title_name(name: str) -> str:
 
 
 _GIVEN_MONTHS = frozenset({"Jan"})
+_ARTICLED = re.compile(r"^(?:al|el|ad|as|ash|abu|bin|ibn)-[A-Z]")  # Arabic "al-", "el-" names
+
+
+def articled(tok: str) -> bool:
+    """An Arabic family name with its article: "al-Sabah", "el-Sisi"."""
+    return bool(_ARTICLED.match(tok))
 
 
 def split_name(toks: list[str], end: int) -> int:
@@ -159,8 +174,8 @@ def split_name(toks: list[str], end: int) -> int:
         return end
     i -= 1  # surname
     surname = i
-    while i > 0 and toks[i - 1].lower() in PARTICLES:
-        i -= 1
+    while i > 0 and (toks[i - 1].lower() in PARTICLES or _ARTICLED.match(toks[i - 1])):
+        i -= 1  # "von der", "al-Khalifa" in "Ali al-Khalifa al-Sabah"
     while i > 0 and is_initial(toks[i - 1]):
         i -= 1  # "Clarence A. Brimmer"
     if (
@@ -175,7 +190,12 @@ def split_name(toks: list[str], end: int) -> int:
             i -= 2  # "Hamad bin Isa Al Khalifa": the given name before the father's
         if i > 0 and is_name_word(toks[i - 1]) and not is_initial(toks[i - 1]):
             before = toks[i - 2] if i >= 2 else ""
-            if not before or before == "," or (before[0].islower() and before not in CONNECTORS):
+            if (
+                not before
+                or before == ","
+                or (before[0].islower() and before not in CONNECTORS)
+                or _ARTICLED.match(toks[surname])  # "Abdel Fattah el-Sisi": two given names
+            ):
                 i -= 1
     if i == surname:
         return end  # a lone surname is not a full name
@@ -225,8 +245,8 @@ def role_before(toks: list[str], start: int) -> str | None:
 def affiliated_name(toks: list[str]) -> tuple[int, int] | None:
     """`Joseph Doyle of Smith Barney`: (start, end) of the name before an affiliation."""
     for idx, tok in enumerate(toks):
-        if tok != "of" or idx < 1:
-            continue
+        if tok != "of" or idx < 1 or toks[idx - 1].lower() in _SPEAKING_GROUPS:
+            continue  # "Representatives of American Baptist Churches": no one's name
         start = split_name(toks, idx)
         if (
             start == idx
@@ -241,6 +261,11 @@ def affiliated_name(toks: list[str]) -> tuple[int, int] | None:
         if start < idx and not any(is_role_word(t) for t in toks[idx + 1 :]):
             return start, idx
     return None
+
+
+_SPEAKING_GROUPS = frozenset(
+    "representatives representative officials official spokesmen spokesman spokeswoman".split()
+)
 
 
 def org_run(toks: list[str], end: int) -> str | None:
@@ -324,7 +349,8 @@ def one_edit(a: str, b: str) -> bool:
 # noun, two lower-case words, a speech verb. Only read when the whole text is lower case.
 _LOWER_NAMED = re.compile(
     r"\b(?P<role>[a-z\-]+)\s+(?P<first>[a-z][a-z'\-]+)\s+(?P<last>[a-z][a-z'\-]+)"
-    r"(?=\s+(?:said|says|told|stated|added|announced|declared|stressed)\b)"
+    # a verb of saying, or any past-tense verb: "president jaime lusinchi defended ..."
+    r"(?=\s+(?:said|says|told|stated|added|announced|declared|stressed|[a-z]{3,}ed)\b)"
 )
 _NOT_NAMES = frozenset(
     """also has had have then later earlier today yesterday tonight would will was is were

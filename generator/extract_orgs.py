@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
-from .extract_names import UPPER
+from .extract_names import UPPER, is_org_word
 
 # Words that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "Cie", ...
 _SUFFIXES = frozenset(
@@ -221,24 +221,53 @@ def _aliases(short: Speaking, full: Speaking) -> bool:
     """`short` is `full` without its corporate suffix, or its initials."""
     if full.kind != "organization" or short is full:
         return False
+    if short.name == full.name:
+        return True  # one name read once as a person, once as an institution
     a, b = short.name.lower().split(), full.name.lower().split()
     if len(a) < len(b) and b[: len(a)] == a and all(w in _CORPORATE for w in b[len(a) :]):
         return True
-    initials = "".join(w[0] for w in full.name.split() if w[0].isupper())
     if len(a) != 1 or not short.name.isupper():
         return False
-    if short.name == initials:
+    return stands_for(short.name, full.name)
+
+
+def stands_for(acronym: str, name: str) -> bool:
+    """`acronym` is the initials of `name`, in its order or in another."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    if acronym == initials:
         return True
     # "USDA" for "U.S. Agriculture Department": the same initials in another order, as
     # wire copy swaps "Department of Agriculture"; "U.S." gives both its letters
     letters = "".join(w.replace(".", "") if _DOTTED.fullmatch(w) else w[0]
-                      for w in full.name.split() if w[0].isupper())
-    if len(letters) >= 3 and sorted(letters) == sorted(short.name):
+                      for w in name.split() if w[0].isupper())
+    if len(letters) >= 3 and sorted(letters) == sorted(acronym):
         return True
     # ... and with the country's prefix that the full name leaves out: "USDA" for
     # "Agriculture Department" in U.S. wire copy
-    national = short.name[2:] if short.name[:2] in {"US", "UK"} else ""
+    national = acronym[2:] if acronym[:2] in {"US", "UK"} else ""
     return len(national) >= 2 and sorted(letters) == sorted(national)
+
+
+# A government body's capitalised name, with a country's dotted prefix: "U.S. Agriculture
+# Department", "Agriculture Department".
+_BODY_NAME = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}\s+)?\b[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w'’\-]*){1,5}"
+)
+
+
+def spelt_out(acronym: str, text: str) -> str | None:
+    """The name the text gives in full for an acronym whose letters it swaps: "USDA" ->
+    "U.S. Agriculture Department", which the text names once before using "USDA"."""
+    if acronym[0] not in text:
+        return None
+    for m in _BODY_NAME.finditer(text):
+        words = m.group().split()
+        if not is_org_word(words[-1]):
+            continue
+        for start in range(len(words) - 1):
+            if words[start][0].isupper() and stands_for(acronym, " ".join(words[start:])):
+                return " ".join(words[start:])
+    return None
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")

@@ -13,7 +13,7 @@ from .extract_names import UPPER
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st co corp inc ltd jr sr no gen sen rep gov lt col capt maj sgt vs messrs
-    prof mt ft etc approx dept govt""".split()
+    prof mt ft etc approx dept govt atty asst adm""".split()
 )
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 # Words that open a sentence and never follow an initial inside a name.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .extract_names import (
     GENERIC_PERSON_NOUNS,
+    articled,
     is_acronym,
     one_edit,
     role_head,
@@ -27,6 +28,7 @@ from .extract_orgs import (
     expand_acronym,
     fuller_company,
     named_institution,
+    spelt_out,
 )
 from .extract_subjects import COMPANY_NOUNS, ORG_NOUNS
 
@@ -40,6 +42,8 @@ _NAMED_BODIES = frozenset(
 _PROPER_BODIES = frozenset({"treasury", "kremlin", "parliament"})
 # Two or more capitalised words, "of"/"and"/"for" between them: "General Accounting Office".
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w.&'\-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w.&'\-]*)+")
+# A company's possessive before the unit that speaks: "Monsanto Corp's", "Ford Motor Co's".
+_OWNED = re.compile(r"^.*\b(?:Co|Corp|Inc|Ltd|Plc|PLC|AG|Group)\.?['’]s\s+(?=[A-Z]\S*\s)")
 _PARTY_TAIL = re.compile(r"\s+[DRI]-[A-Z][\w.\-]*$")
 HOST_ROLES = re.compile(r"^(?:President|Head of State|Prime Minister|Chancellor)\b")
 
@@ -62,6 +66,7 @@ class Registry:
 
     people: list[Person] = field(default_factory=list)
     current: Person | None = None  # the person "he"/"she" refers to
+    credited_at: float = -1.0  # where the text last credited anyone
     current_org: Person | None = None  # what "it"/"the company" refers to
     author: Person | None = None  # who sent the message that "the message reads"
     pair: list[Person] = field(default_factory=list)  # "the two leaders" of a readout
@@ -98,13 +103,16 @@ class Registry:
             named = self.by_role(name)
             if named is not None:
                 return named
+        owned = _OWNED.search(name)
+        if owned:
+            name = name[owned.end() :]  # "Ford Motor Co's First Nationwide Financial Corp"
         # the fullest form the text gives: "AMR" -> "AMR Corp", "ICO" -> "International
         # Coffee Organization"
         name = fuller_company(name, self.companies) or self._longer_form(name) or name
         if " " not in name and not is_acronym(name) and name.lower() not in ORG_NOUNS:
             name = company_with_word(name, self.companies) or name  # "Lilly" -> "Eli Lilly and Co"
         if is_acronym(name):
-            name = expand_acronym(name, self.text) or name
+            name = expand_acronym(name, self.text) or spelt_out(name, self.text) or name
         key = name.lower()
         for p in self.people:
             if p.kind == "organization" and p.name.lower() == key:
@@ -119,8 +127,8 @@ class Registry:
     def _longer_form(self, name: str) -> str | None:
         """A name the clause reader cut short: "Rubber Co" of "Goodyear Tire and Rubber Co"."""
         words = name.lower().split()
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or any(full == name for _, full in self.companies):
+            return None  # "Bache Securities Inc" is named in full, whatever owns it
         for _, full in self.companies:
             fw = full.lower().split()
             if len(fw) > len(words) and fw[-len(words) :] == words:
@@ -129,6 +137,11 @@ class Registry:
 
     def by_surname(self, word: str) -> Person | None:
         low = word.lower()
+        for p in reversed(self.people):  # "Ali told" after "Sheikh Ali al-Khalifa al-Sabah"
+            words = p.name.split()
+            if p.kind == "person" and len(words) > 1 and articled(words[-1]):
+                if words[0].lower() == low:
+                    return p
         for p in reversed(self.people):
             if p.kind == "person" and p.name.split()[-1].lower() == low:
                 return p
@@ -207,6 +220,7 @@ class Registry:
     def credit(self, p: Person, pos: float, said: bool = True) -> None:
         p.speaker = True
         p.credits += 1
+        self.credited_at = max(self.credited_at, pos)
         p.first = min(p.first, pos)
         if said:
             p.first_said = min(p.first_said, pos)

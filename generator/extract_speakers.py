@@ -50,7 +50,7 @@ from .extract_subjects import (
 from .models import Quote, SpeakerRef
 
 _VERBS = (
-    "said|says|say|told|tells|stated|states|stressed|stresses|noted|notes|adds|"
+    "said|says|say|told|tells|stated|stressed|stresses|noted|notes|adds|"
     "announced|announces|emphasi[sz]ed|emphasi[sz]es|warned|warns|urged|urges|"
     "went on to say|goes on to say|pointed out|points out|explained|explains|remarked|"
     "underlined|underscored|reiterated|asserted|insisted|argued|claimed|commented|replied|"
@@ -64,12 +64,16 @@ _VERBS = (
 _SPEECH = re.compile(
     rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
     r"|\b[Aa]ccording to\b"  # also opening a sentence: "According to Prime Minister X, ..."
+    # "The statement states that ...", not "the Gulf Arab states could ..."
+    r"|\bstates\b(?=\s+that\b|\s*[:,\"“])"
     # "called for the debt to be rescheduled", "called on foreigners to join": a plea
     r"|\bcalled\s+(?:for|on)\b(?!\s+(?:a|the)\s+(?:meeting|visit)\b)"
     # "the Council is claiming that ...": a statement in progress
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:saying|claiming|arguing|insisting)\b"
     # "the newspaper quoted Stoltenberg as saying": the one quoted speaks
     r"|\bas\s+saying\b"
+    # "Shultz has been more guarded, saying that ...": the subject of the sentence speaks
+    r"|\bsaying\b(?<=, saying)"
     # verbs that are also actions: "asked the White House to block" (a request), "denied
     # all motions" (a ruling), "added it to its list" are no statements
     r"|\basked\b(?=\s+(?:whether|why|what|how|if|who|about)\b|\s*[,:\"“])"
@@ -170,12 +174,13 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
     quotes: list[tuple[str, Person | None]] = []
     offset = 0
     last_open: Person | None = None
+    before = ""  # the paragraph before, where "He said" may find whom it means
     for seg, text in zip(segments, texts, strict=True):
         if seg.label and seg.label.name:
             doc.credit(doc.person(seg.label.name, seg.label.role), offset)
         # whom a speaker quotes inside their own speech is not a speaker of the document
         second_hand = seg.label is not None or address
-        attributions = [] if second_hand else _attributions(doc, text, offset)
+        attributions = [] if second_hand else _attributions(doc, text, offset, before)
         spans = quote_spans(text)
         previous: Person | None = None
         prev_end = -1
@@ -202,6 +207,7 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
             previous, prev_end = speaker, qe
         last_open = previous if spans and not spans[-1][2] else None
         offset += len(text) + 1
+        before = text
     _unnamed_official(doc, texts)
     _title_speakers(doc, title, "\n".join(texts))
     if doc.author and not doc.author.speaker:
@@ -213,26 +219,36 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
     return refs, [Quote(t, p.name if p else None) for t, p in quotes]
 
 
-_AN_OFFICIAL = re.compile(r"\ban?\s+(?:[\w.\-]+\s+){1,3}official\s*$")
+_AN_OFFICIAL = re.compile(
+    r"\ban?\s+(?:[\w.\-]+\s+){1,3}(?P<who>official|spokes(?:man|woman|person))\s*$"
+)
 
 
 def _unnamed_official(doc: Registry, texts: list[str]) -> None:
     """Wire ledes cite "a senior USDA official" and name him in the next paragraph ("Bill
     Bailey, deputy administrator ..., told Reuters"): the official is that person, and his
-    institution made no statement of its own."""
+    institution made no statement of its own. So is "a company spokesman" the "spokesman
+    David Annesley" of the next paragraph, though the company may speak elsewhere too."""
     if len(texts) < 2:
         return
     lede_end = len(texts[0]) + 1
     for org in doc.people:
-        if org.kind != "organization" or not org.speaker or org.credits != 1:
+        if org.kind != "organization" or not org.speaker:
             continue
-        if not (0 <= org.first < lede_end and _AN_OFFICIAL.search(texts[0], 0, int(org.first))):
+        m = _AN_OFFICIAL.search(texts[0], 0, int(org.first)) if 0 <= org.first < lede_end else None
+        if m is None or (org.credits != 1 and m["who"] == "official"):
             continue
         later = [p for p in doc.people if p.speaker and p.first >= lede_end]
         first = min(later, key=lambda p: p.first, default=None)
-        if first is not None and first.kind == "person" and first.first < lede_end + len(texts[1]):
-            org.speaker = False
-            first.first, first.first_said = org.first, min(first.first_said, org.first_said)
+        if (
+            first is not None
+            and first.kind == "person"
+            and first.first < lede_end + len(texts[1])
+            and (m["who"] == "official" or "spokes" in (first.role or "").lower())
+        ):
+            org.speaker = org.credits > 1
+            first.first = org.first - 0.5  # before the institution, if it still speaks
+            first.first_said = min(first.first_said, org.first_said - 0.5)
 
 
 def _main_speaker(
@@ -252,6 +268,14 @@ def _main_speaker(
         lede = [p for p in lede if any(p.name.endswith(last) for last in labels)]
         if lede:
             return [min(lede, key=lambda p: p.first_said)]
+        presented = _PRESENTED_REPORT.search(texts[0], 0, 300)
+        if presented is not None:
+            # "Boris Titov presented to the President the regular report of ...": the
+            # presenter's report is the subject of the transcript
+            who = texts[0][: presented.start()].split()
+            for p in speakers:
+                if who and p.name.split()[-1] == who[-1] and who[-1] in labels:
+                    return [p]
     reporter = _handed_over(segments)
     if reporter is not None:
         labels = [reporter.split()[-1]]
@@ -279,7 +303,7 @@ def _main_speaker(
         if others and len(others) < len(speakers):
             return [min(others, key=lambda p: p.first_said)]
     host = pair_host[0] if pair_host else None
-    if host is not None and host.speaker and texts and texts[0].startswith(host.name):
+    if host is not None and host in speakers and texts and texts[0].startswith(host.name):
         return [host]  # "Vladimir Putin had a telephone conversation with ...": his readout
     said = min(speakers, key=lambda p: p.first_said, default=None)
     if said is not None and said.first_said < 1 << 30:
@@ -290,6 +314,10 @@ def _main_speaker(
 _TALKS_WITH = re.compile(
     r"\s+(?:held\s+talks|had\s+talks|met|spoke|had\s+an?\s+(?:\w+\s+)?(?:conversation|meeting))"
     r"\s+with\b"
+)
+_PRESENTED_REPORT = re.compile(
+    r"\s(?:presented|submitted|delivered)\s+(?:to\s+the\s+President\s+)?"
+    r"(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,2}report\b"
 )
 _HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to)\s+(?:an?\s+|the\s+)?reports?\b")
 _HANDOVER_WORDS = 80  # an opening this short only greets and gives the floor
@@ -335,7 +363,7 @@ def _quote_speaker(text: str, qs: int, qe: int, attributions: list[_Attribution]
     return None
 
 
-def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
+def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> list[_Attribution]:
     found: list[_Attribution] = []
     if not _SPEECH.search(text):
         return found
@@ -358,7 +386,20 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
         if subject is not None and subject.kind == "they" and _PLURAL_MENTION.search(text, 0, vs):
             subject = Subject("plural")  # "the two leaders ... they underscored"
         current = doc.current
-        speakers = _resolve(doc, subject)
+        if subject is not None and subject.kind == "sentence":
+            # "Dauster urged producers not to panic and said ...": the subject of the verb
+            # before it in the sentence, else the sentence's own subject
+            s0 = starts[bisect_right(starts, vs) - 1]
+            earlier = [a.speaker for a in found if a.verb_start >= s0 and a.speaker is not None]
+            if earlier:
+                doc.credit(earlier[-1], offset + vs, m.group(0) not in _WEAK_VERBS)
+                found.append(_Attribution(clause_start, vs, m.end(), earlier[-1]))
+                continue
+            subject = sentence_subject(text[s0:vs], strict=subject.name == "strict")
+        named = None
+        if subject is not None and subject.kind == "pronoun":
+            named = _named_before(doc, text, offset, starts, vs, before)
+        speakers = [named] if named is not None else _resolve(doc, subject)
         if (
             subject is not None
             and subject.kind in {"person", "surname"}
@@ -367,7 +408,7 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
             # "The presidents of Russia and France noted", "Ford in Brazil and Argentina,
             # said": a country inside a longer subject is not the one speaking
             speakers = [p for p in speakers if not is_country(p.name)]
-        said = m.group(0) not in _WEAK_VERBS
+        said = m.group(0) not in _WEAK_VERBS or _states(text, m, starts)
         for i, p in enumerate(speakers):
             if m.group(0) == "reported" and p.kind == "organization":
                 said = False  # "the New York Times reported": a source, not the story's voice
@@ -378,6 +419,67 @@ def _attributions(doc: Registry, text: str, offset: int) -> list[_Attribution]:
     return found
 
 
+# "announced that ...", "confirmed in a statement that ...": the verb reports what was said.
+_THAT_AFTER = re.compile(
+    r"\s+(?:(?:at|in|on|during|after|before|today|yesterday|last|earlier|late)\b"
+    r"[^.;:!?\"“”]{0,80}?\s+)?that\b"
+)
+
+
+def _states(text: str, m: re.Match[str], starts: list[int]) -> bool:
+    """A verb that can report an act ("announced write-offs") reports a statement here: it
+    takes a that-clause, or it closes the sentence as its attribution (", a Texaco Pipeline
+    Co spokesman confirmed.")."""
+    return bool(_THAT_AFTER.match(text, m.end())) or _trailing(text, m, starts)
+
+
+def _trailing(text: str, m: re.Match[str], starts: list[int]) -> bool:
+    """The verb closes its sentence after a comma and a short subject: "..., X said." The
+    whole sentence before the comma is X's statement."""
+    k = bisect_right(starts, m.start()) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    comma = text.rfind(",", starts[k], m.start())
+    return (
+        comma >= 0
+        and len(text[comma + 1 : m.start()].split()) <= 7
+        and bool(_CLOSING.match(text, m.end(), end))
+    )
+
+
+# What may follow a verb that closes its sentence: "said.", "told Reuters.", "said in a
+# statement.", not "adds to the value of the merger."
+_CLOSING = re.compile(r"(?:\s+[\w'’]+){0,4}\s*[.!?]?[\"”’)]*\s*$")
+
+
+def _named_before(
+    doc: Registry, text: str, offset: int, starts: list[int], vs: int, before: str
+) -> Person | None:
+    """Whom "He said" means when a sentence since the last attribution opened with someone
+    else's full name and role: "Joe Liro of S.G. Warburg Securities and Co expects the
+    February budget deficit to total 26-28 billion dlrs." then "He said that ..."."""
+    k = bisect_right(starts, vs) - 1
+    pairs = zip(starts[:k], starts[1 : k + 1], strict=True)
+    sentences = [(offset + a, text[a:b]) for a, b in pairs]
+    if before and k <= 1:
+        last = sentence_starts(before)[-1]
+        sentences.insert(0, (offset - len(before) - 1 + last, before[last:]))
+    sentences = [*sentences[-2:], (offset + starts[k], text[starts[k] : vs])]
+    for n, (at, sentence) in enumerate(reversed(sentences)):
+        if at < doc.credited_at or _QUOTE_MARK.search(sentence):
+            # whoever the text credited since is whom "he" means; a quotation's sentences
+            # are the speaker's own words, not the story's
+            return None
+        subject = sentence_subject(sentence, strict=True)
+        if subject is None or (n == 0 and subject.kind == "pronoun"):
+            continue  # nothing, or the "He" of "He said" itself
+        if n and subject.kind == "person" and subject.role and " " in subject.name:
+            return doc.person(subject.name, subject.role)
+        if subject.kind in {"person", "pronoun", "surname", "backref", "plural", "they"}:
+            return None  # someone else, or "he" again: the usual reading holds
+    return None
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _CLAUSE_OPENER = re.compile(r"^(?:[A-Z][\w ]{0,20},\s+)?(?:[Tt]he\s+)?")
 # A participle or relative clause set off after the subject: ", responding to ...,"
 _SET_OFF = re.compile(r",\s+(?:who|which|[a-z]+ing)\b[^,]*,?$")
@@ -427,6 +529,9 @@ _CLAUSE_BREAK = re.compile(
     r"[;\"“”]|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:but|while|whereas|although)\b"
     r"|\s(?:-|--|—)\s|\band\s+(?:also\s+)?$"
 )
+# A dash-paired aside inside a reported statement ("he learned of the diversion -- which
+# may have broken U.S. laws -- only when Meese told him") does not end the statement.
+_ASIDE = re.compile(r"\s--\s[^\"“”]*?\s--\s")
 _MEDIA = re.compile(
     r"\b(?:news\s+agency|agency|newspaper|daily|radio|television|Tass|TASS|Times|Journal|Post|"
     r"magazine|weekly)\b"
@@ -463,21 +568,27 @@ def _second_hand(
         return entry[1] is not None or bool(clause and clause[-1].lower() in _DOCUMENT_WORDS)
 
     for k, m in enumerate(verbs):
-        j = k - 1
-        if j >= 0 and sentence[j] == sentence[k] and reporter(j):
-            p = verbs[j]
-            if _REPORTING.match(p.group(0)) and not _CLAUSE_BREAK.search(text, p.end(), m.start()):
-                nested.add(k)  # "X said Y stated": Y is what X reports
-        # "..., an NEC spokeswoman said.": the whole sentence before is the spokeswoman's
         end = starts[sentence[k] + 1] if sentence[k] + 1 < len(starts) else len(text)
         comma = text.rfind(",", starts[sentence[k]], m.start())
-        if (
+        trailing = (
             comma >= 0
             and reporter(k)
             and len(text[comma + 1 : m.start()].split()) <= 7
             and _TRAILING_AFTER.match(text[m.end() : end])
             and not any(comma < qe <= m.start() for _, qe, _ in spans)
+        )
+        j = k - 1
+        if j >= 0 and sentence[j] == sentence[k] and reporter(j) and not (
+            trailing and _trailing(text, m, starts)
         ):
+            # "The CBT has said it may apply ..., a CFTC spokesman said.": the closing
+            # attribution is the outer one, so it is never inside the statement before it
+            p = verbs[j]
+            between = _ASIDE.sub(" ", text[p.end() : m.start()])
+            if _REPORTING.match(p.group(0)) and not _CLAUSE_BREAK.search(between):
+                nested.add(k)  # "X said Y stated": Y is what X reports
+        # "..., an NEC spokeswoman said.": the whole sentence before is the spokeswoman's
+        if trailing:
             nested.update(
                 i for i in range(k) if sentence[i] == sentence[k] and verbs[i].end() <= comma
             )
@@ -491,6 +602,8 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
     if m.group(0).startswith("as") and m.group(0).endswith("saying"):  # "quoted X as saying"
         quoted = _QUOTED.search(text, max(0, m.start() - 90), m.start())
         return parse_phrase(tokens(quoted["who"])) if quoted else None
+    if m.group(0) == "saying":  # ", saying": the sentence's subject, when it is a name
+        return Subject("sentence", "strict")
     according = m.group(0).lower() == "according to"
     bare = clause.strip()
     # `," said X` and `But said X`: nothing before the verb can be its subject; a lone
@@ -509,11 +622,14 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
         # Canadian Airlines spokesman`
         subject = parse_right(text[m.end() :])
         if subject is not None and subject.kind in {"person", "backref", "org"}:
+            if bare.endswith(",") and subject.kind != "person":
+                # "Winston Wallin, Medtronic chairman, said the company will ...": a name set
+                # off with its role is the subject, and what follows is the statement
+                left = parse_left(clause)
+                if left is not None and left.kind == "person" and left.role:
+                    return left
             return subject
-    subject = parse_left(clause)
-    if subject and subject.kind == "sentence":
-        subject = sentence_subject(text[sentence_start : m.start()])
-    return subject
+    return parse_left(clause)  # kind "sentence" is resolved by the caller
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
@@ -551,10 +667,18 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
             return doc.by_role(subject.name)
         return doc.org(subject.name)
     if subject.kind == "surname":
+        if subject.before:  # "General Cinema said" -> "General Cinema Corp"
+            company = fuller_company(f"{subject.before} {subject.name}", doc.companies)
+            if company:
+                return doc.org(company)
         return doc.by_word(subject.name)
     if subject.kind == "pronoun":  # "He reaffirmed" with no one speaking yet: the lede's
         return doc.current or (doc.pair[0] if len(doc.pair) == 2 else None)  # its host
     if subject.kind == "it":
+        if doc.current_org is None and doc.companies and doc.companies[0][0] < _LEDE_SUBJECT:
+            # "But it said ..." before any institution spoke: the company the story is
+            # about, the lede's subject ("Deutsche Bank AG <DBKG.F> has seen ...")
+            return doc.org(doc.companies[0][1])
         return doc.current_org
     if subject.kind == "backref":
         found = doc.by_role(subject.name)
@@ -568,6 +692,8 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
         return found
     return None
 
+
+_LEDE_SUBJECT = 40  # a company named this close to the text's start is the lede's subject
 
 # A minister known by portfolio: "Minister of Finance", "Deputy Minister for Veterans".
 # (Leaders' titles, "the President of Ukraine", refer back to someone named.)
@@ -731,7 +857,15 @@ def _title_speakers(doc: Registry, title: str, text: str) -> None:
 
 
 def _title_person(doc: Registry, who: str, text: str) -> Person | None:
+    who = _TICKER.sub(" ", who).strip()
     toks = tokens(who)
+    if len(toks) >= 2 and who.isupper():
+        # "... - DATA GENERAL <DGN>": a headline's source is a speaker of the story, the
+        # institution or the person whose role names it ("Data General Corp president")
+        low = who.lower()
+        for q in doc.people:
+            if q.speaker and (low in q.name.lower() or low in (q.role or "").lower()):
+                return q
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 2:
         p = doc.by_surname(toks[0])  # "... - YEUTTER" in a Reuters headline
         if p is not None:

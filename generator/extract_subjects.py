@@ -52,7 +52,7 @@ COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation"})
 # officials said" credit the institution.
 _FOR_INSTITUTION = frozenset(
     """spokesman spokeswoman spokesperson spokesmen official officials representative
-    representatives""".split()
+    representatives executives""".split()  # "Top executives with Tenneco Corp": the firm
 )
 _PLURAL_LEADERS = re.compile(
     # a readout's two sides: "The parties confirmed", "The interlocutors noted"
@@ -75,6 +75,7 @@ class Subject:
     name: str = ""
     role: str | None = None
     also: list[Subject] = field(default_factory=list)  # "A and B said"
+    before: str | None = None  # a surname's capitalised word before it: "General" Cinema
 
 
 def _strip_adverbs(toks: list[str]) -> list[str]:
@@ -100,6 +101,11 @@ _PARTY_IN_PARENS = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][\w.\-]*\s*\)")
 def parse_left(clause: str) -> Subject | None:
     """The subject at the end of the text before a speech verb."""
     toks = _strip_adverbs(tokens(_PARTY_IN_PARENS.sub(" ", clause)))
+    if len(toks) >= 3 and toks[-2] == "," and toks[-1].rstrip(".") in _COMMA_SUFFIXES:
+        # "Petroleos de Venezuela, S.A. said": a corporate suffix set off by a comma
+        run = org_run(toks, len(toks) - 2) or _capital_tail(toks[:-2])
+        if run:
+            return Subject("org", f"{_strip_the(run)}, {toks[-1]}")
     while len(toks) >= 3 and toks[-1] == "," and toks[-3] == "," and toks[-2].lower() in _ASIDES:
         toks = toks[:-3]  # "Edouard Balladur, meanwhile, confirmed"
     if toks and toks[-1] == ",":
@@ -111,6 +117,7 @@ def parse_left(clause: str) -> Subject | None:
         subject = _unclosed_appositive(toks)
         if subject is not None:
             return subject
+    listed = toks
     if "," in toks:
         toks = toks[len(toks) - toks[::-1].index(",") :]
     cut = 0
@@ -119,13 +126,46 @@ def parse_left(clause: str) -> Subject | None:
             cut = i + 1
     if cut and cut == len(toks) and toks[-1] in {"and", "but"}:
         return Subject("sentence")  # "X shared ... and stressed": the sentence's subject
+    if cut and toks[cut - 1] == "and" and cut >= 2 and toks[cut - 2].lower() in VAGUE_NOUNS:
+        return None  # "bankers and company officials said": a vague group as a whole
     if cut and toks[cut - 1] == "and" and cut >= 2:
         first = parse_phrase(_tail_phrase(toks[: cut - 1]))
         second = parse_phrase(toks[cut:][-14:])
         if first and second and first.kind == second.kind and first.kind in {"person", "org"}:
             second.also.append(first)  # "House Speaker Jim Wright and ... Robert Byrd said"
+            second.also[:0] = _listed_before(listed[: len(listed) - len(toks)], first.kind)
             return second
     return parse_phrase(toks[cut:][-14:])
+
+
+def _listed_before(toks: list[str], kind: str) -> list[Subject]:
+    """The earlier items of a list whose last two are joined by "and": "Senators Jake Garn of
+    Utah, Richard Shelby of Alabama and John Heinz of Pennslvania said". Each item is a
+    short capitalised phrase naming one more of the same kind; the list stops at anything
+    else ("In a letter, Shelby and Heinz said")."""
+    found: list[Subject] = []
+    for part in reversed(_comma_parts(toks[:-1])) if toks[-1:] == [","] else []:
+        if not part or len(part) > 8 or not all(t[0].isupper() or t in CONNECTORS for t in part):
+            break
+        subject = parse_phrase(part)
+        if subject is None or subject.kind != kind:
+            break
+        found.insert(0, subject)
+    return found
+
+
+_COMMA_SUFFIXES = frozenset("S.A Inc Ltd N.V Corp Co Plc PLC AG SA NV".split())
+
+
+def _capital_tail(toks: list[str]) -> str | None:
+    """The capitalised words ending `toks`, "de"/"of" between them: "Petroleos de Venezuela"."""
+    i = len(toks)
+    while i > 0 and (toks[i - 1][0].isupper() or toks[i - 1] in {"de", "of", "and", "del"}):
+        i -= 1
+    words = toks[i:]
+    while words and not words[0][0].isupper():
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 _FIRM_ENDS = frozenset("Co Co. Cos Company Sons Partners Associates Jenrette Gamble".split())
@@ -256,6 +296,18 @@ def _appositive(toks: list[str]) -> Subject | None:
     if any(w in _BODY_APPOSITIVES for w in head) and all(t[0].isupper() for t in before):
         if len(before) <= 5 and before[0] not in {"The", "A", "An"}:
             return Subject("org", " ".join(before))
+    if (
+        appositive[0][0].islower()
+        and len(appositive) <= 12
+        and len(before) <= 6
+        and before[0].lower() not in _PREPOSITIONS
+    ):
+        # any other short aside set off by commas after a short subject: "a Morgan Guaranty
+        # official, while declining to reveal the pricing on the facility, said", "The ...
+        # concern, hit hard after two years of huge losses, has said"
+        subject = parse_phrase(before)
+        if subject is not None and subject.kind in {"person", "org", "backref", "surname"}:
+            return subject
     return None
 
 
@@ -270,7 +322,11 @@ def _unclosed_appositive(toks: list[str]) -> Subject | None:
     if not role or not before or not any(is_role_word(t) for t in role[:4]):
         return None
     if role[0][0].isupper() and not is_role_word(role[0]):
-        return None
+        # "Romilly Humphries, S.A.Y. president and chief executive officer said": the firm
+        # before a lower-case role; not "..., IBM chairman Tom Jones said"
+        k = next((i for i, t in enumerate(role) if not t[0].isupper()), len(role))
+        if k == len(role) or not is_role_word(role[k]) or is_name_word(role[-1]):
+            return None
     start = split_name(before, len(before))
     if start >= len(before) or not all(
         t[0].isupper() or is_role_word(t) or t.lower() in ROLE_MODIFIERS for t in before[:start]
@@ -292,6 +348,9 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         return Subject("it")
     if last == "they":
         return Subject("they")
+    if len(toks) >= 4 and toks[0].lower() in {"a", "an"} and toks[1].lower() in _CLOSE_TO:
+        if toks[2].lower() == "to" or toks[2:4] == ["close", "to"]:
+            return None  # "an aide to USDA undersecretary Daniel Amstutz said": the aide
     affiliated = affiliated_name(toks)
     if affiliated:
         start, end = affiliated
@@ -315,6 +374,8 @@ def parse_phrase(toks: list[str]) -> Subject | None:
             return None  # "bank officials said": bankers in general, like "bankers said"
         return Subject("backref", toks[-2].lower())  # "company officials said": the company
     if len(toks) <= 3 and last in _SPOKESPEOPLE and toks[0].lower() in {"a", "an"}:
+        if len(toks) == 3 and toks[1].lower() in _NATIONAL | _GENERIC_BODIES:
+            return None  # "a government spokesman": no institution named
         return Subject("it")  # "A spokesman said": for the institution the story is about
     if last in _DOCUMENTS and len(toks) >= 2:
         org = org_run(toks, len(toks) - 1) or _lower_body(toks, len(toks) - 1)
@@ -323,11 +384,24 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     body = _named_body(toks) or _lower_body(toks, len(toks))
     if body and _leads(toks, body):
         return Subject("org", body)
-    if toks[0].lower() == "the" and not any(is_role_word(t) for t in toks):
+    if (
+        toks[0].lower() == "the"
+        and last in _COMPANY_BACKREFS
+        and 2 <= len(toks) <= 6
+        and all(t.islower() or "-" in t for t in toks[1:-1])
+    ):
+        return Subject("backref", "company")  # "The large Minneapolis-based computer concern"
+    if (
+        toks[0].lower() == "the"
+        and not any(is_role_word(t) for t in toks)
+        and last not in GENERIC_PERSON_NOUNS
+    ):
         org = org_run(toks, len(toks)) or _capital_run(toks)
         if org:
             return Subject("org", org)  # "the New York Times said"
         return _backref(toks) if len(toks) == 2 and last in ORG_NOUNS else None
+    if toks[0].lower() in {"the", "this"} and last in GENERIC_PERSON_NOUNS:
+        return _backref(toks)  # "The Illinois Democrat told Reuters": no name
     start = split_name(toks, len(toks))
     if start < len(toks):
         return Subject("person", " ".join(toks[start:]), role_before(toks, start))
@@ -342,10 +416,25 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     if is_name_word(toks[-1]) and (len(toks) == 1 or not is_name_word(toks[-2])):
         if len(toks) >= 2 and toks[-2] in _APPOSITIVE_BODIES:
             return Subject("org", toks[-1])  # "oil company Ecopetrol": a company, no surname
-        return Subject("surname", toks[-1])
+        # "General Cinema said": a capitalised word before the surname may start a company's
+        # name, which the caller checks against the companies the text names
+        before = toks[-2] if len(toks) >= 2 and toks[-2][0].isupper() else None
+        return Subject("surname", toks[-1], before=before)
+    if _SLASHED.fullmatch(toks[-1]):  # "Royal Dutch/Shell said": a group of two firms
+        j = len(toks) - 1
+        while j > 0 and toks[j - 1][0].isupper() and toks[j - 1] not in _DETERMINERS:
+            j -= 1
+        return Subject("org", " ".join(toks[j:]))
     return None
 
 
+_SLASHED = re.compile(r"[A-Z][\w.&'\-]*(?:/[A-Z][\w.&'\-]*)+")
+
+
+_COMPANY_BACKREFS = frozenset({"company", "concern", "firm"})
+# Unnamed people near someone named, who speak for themselves, not for that person (a
+# spokesman for a person does speak for them)
+_CLOSE_TO = frozenset("aide adviser advisor assistant source friend associate".split())
 _PREPOSITIONS = frozenset(
     "of for by from to with in on at against about over under into than like via".split()
 )
@@ -378,7 +467,11 @@ def _named_body(toks: list[str]) -> str | None:
     if len(toks) < 2 or toks[-1] not in _BODY_NOUNS:
         return None
     i = len(toks) - 1
-    while i > 0 and toks[i - 1][0].isupper() and not toks[i - 1].endswith(("'s", "’s")):
+    while i > 0 and not toks[i - 1].endswith(("'s", "’s")) and (
+        toks[i - 1][0].isupper()
+        # "G.D. Searle and Co unit": a joining word inside the name
+        or (toks[i - 1] in {"and", "of", "&"} and i >= 2 and toks[i - 2][0].isupper())
+    ):
         i -= 1
     run = [t for t in toks[i:-1] if t not in {"The", "A", "An"}]
     if not run or not _leads(toks, " ".join(toks[i:])):
@@ -417,8 +510,8 @@ def _speaking_for(toks: list[str]) -> str | None:
                 return _strip_the(org)
             if t.lower() in _SPOKESPEOPLE | {"official", "representative"} and i >= 1:
                 j = i
-                while j > 0 and toks[j - 1][0].isupper() and toks[j - 1] not in _ARTICLES:
-                    j -= 1
+                while j > 0 and toks[j - 1][0].isupper() and toks[j - 1] not in _DETERMINERS:
+                    j -= 1  # not "Another Noranda spokesman": the firm is Noranda
                 run = toks[j:i]
                 if (
                     run
@@ -428,10 +521,13 @@ def _speaking_for(toks: list[str]) -> str | None:
                     name = " ".join(run)  # "a Douglas Aircraft spokesman"
                     return name[:-2] if name.endswith(("'s", "’s")) else name
             return None
-        if after[0] in {"for", "at", "of"} and len(after) >= 2:
+        if after[0] in {"for", "at", "of", "with"} and len(after) >= 2:
             rest = after[1:]
             rest = rest[1:] if rest[0].lower() == "the" else rest
             if rest and all(w[0].isupper() or w in {"of", "and", "&"} for w in rest):
+                caps = [w[0] for w in rest[:-1] if w[0].isupper()]
+                if len(rest) >= 3 and rest[-1] == "".join(caps):
+                    rest = rest[:-1]  # "of the Commodity Futures Trading Commission (CFTC)"
                 return " ".join(rest)
         return None
     return None
@@ -443,10 +539,11 @@ _PERSON_TITLES = frozenset(
     """governor president senator sen rep minister premier chancellor mayor secretary
     chairman congressman king queen prince""".split()
 )
-_SPEAKING_FOR = _FOR_INSTITUTION | _SPOKESPEOPLE
+_SPEAKING_FOR = (_FOR_INSTITUTION - {"executives"}) | _SPOKESPEOPLE  # "company executives": vague
 _OWN_BODIES = frozenset({"company", "bank", "ministry", "agency", "union"})
 _DOCUMENTS = frozenset({"statement", "communique", "announcement", "release"})
 _ARTICLES = frozenset({"The", "A", "An"})
+_DETERMINERS = _ARTICLES | frozenset("Another One Other Some Each Every Any No".split())
 _GENERIC_BODIES = frozenset({"government", "administration", "state", "company"})
 # "a West German spokesman", "a Japanese official": a country's adjective is no institution.
 _NATIONAL = frozenset(
@@ -551,17 +648,65 @@ def parse_right(text: str) -> Subject | None:
     return subject
 
 
-def sentence_subject(sentence: str) -> Subject | None:
-    """The subject opening a sentence: "Nicolas Maduro expressed ... and emphasised ..."."""
+def sentence_subject(sentence: str, strict: bool = False) -> Subject | None:
+    """The subject opening a sentence: "Nicolas Maduro expressed ... and emphasised ...".
+    `strict`: only a name or title that the verb or an aside follows, not the modifier of a
+    noun ("New York cocoa traders reacted")."""
     toks = tokens(sentence[:200])
     for start in _subject_starts(toks):
-        k = start
-        while k < len(toks) and (toks[k][0].isupper() or toks[k].lower() in PARTICLES):
-            k += 1
+        k = plain = start
+        while k < len(toks):
+            if toks[k][0].isupper() or toks[k].lower() in PARTICLES:
+                k += 1
+            elif (
+                # "Joe Liro of S.G. Warburg Securities and Co expects": an affiliation, and
+                # "and" only inside it (not "Vladimir Putin and Recep Tayyip Erdogan")
+                (toks[k] in {"of", "at"} or (toks[k] in {"and", "&"} and "of" in toks[start:k]))
+                and k > start
+                and k + 1 < len(toks)
+                and toks[k + 1][0].isupper()
+            ):
+                k += 1
+            elif (
+                # "USDA secretary Richard Lyng", "president jaime lusinchi": a lower-case
+                # title inside the name's phrase
+                (is_role_word(toks[k]) or toks[k] in ROLE_MODIFIERS)
+                and k + 1 < len(toks)
+                and (toks[k + 1][0].isupper() or is_role_word(toks[k + 1]))
+            ):
+                k += 1
+            else:
+                break
+            if plain == k - 1 and toks[k - 1] not in {"of", "at", "and", "&"}:
+                plain = k  # the run before any joining word
+        if k < len(toks) and toks[k] == "and" and plain < k:
+            k = plain  # "The Republic of Lithuania and the Republic of Poland": a list
+        present = k < len(toks) and toks[k].islower() and toks[k].endswith("s")
+        if strict and k < len(toks) and not (_verb_follows(toks[k]) or present):
+            continue
         subject = parse_phrase(toks[start:k]) if k > start else None
+        if strict and present and not _verb_follows(toks[k]):
+            # "Joe Liro of S.G. Warburg ... expects": a verb only after a named person with a
+            # role or firm; after "Most Paris" in "Most Paris dealers" it is a plural noun
+            if subject is None or subject.kind != "person" or not subject.role:
+                continue
         if subject is not None:
             return subject
     return None
+
+
+def _verb_follows(word: str) -> bool:
+    """What may follow a sentence's subject: its verb, an auxiliary or an aside."""
+    low = word.lower()
+    return (
+        word == ","
+        or low in _ADVERBS
+        or low in _AUXILIARY_VERBS
+        or (word.islower() and low.endswith("ed"))  # "defended"
+    )
+
+
+_AUXILIARY_VERBS = frozenset("is was are were has had have continues continued".split())
 
 
 def _subject_starts(toks: list[str]) -> list[int]:

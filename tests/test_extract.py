@@ -819,3 +819,356 @@ def test_affiliation_set_off_by_commas_after_a_name() -> None:
         "floating cranes would make a fresh attempt to raise the sunken tug."
     )
     assert d.speakers == [SpeakerRef("Heinz-Josef Recker", "of the Mannheim water authority")]
+
+
+# ------------------------------------------- round-5 patterns (converter version 6)
+
+
+def test_name_set_off_with_its_role_before_said_the_company() -> None:
+    # reuters21578/0708: the words after "said" are the statement, not an inverted subject
+    d = story(
+        "NEW YORK, April 8 - Medtronic Inc said it sees 15 pct growth in sales and earnings.",
+        "Glen Nelson, executive vice president for Medtronics, said the company intends to "
+        "diversify internally and through acquisitions.",
+    )
+    assert speaker_names(d) == ["Medtronic Inc", "Glen Nelson"]
+
+
+def test_second_verb_of_a_sentence_keeps_the_first_verbs_subject() -> None:
+    # reuters21578/0058
+    d = story(
+        "LONDON, March 3 - In a Reuter interview, Brazilian Coffee Institute, IBC, President "
+        "Jorio Dauster urged producers not to panic and said they need to make hard "
+        "commercial decisions."
+    )
+    assert speaker_names(d) == ["Jorio Dauster"]
+
+
+def test_act_verb_with_a_that_clause_or_closing_the_sentence_is_a_statement() -> None:
+    # reuters21578/0158: "announced ... that" is what the Council said; it carries the story
+    d = story(
+        "Chicago, March 6 - The National Pork Producers Council, NPPC, announced at this "
+        "year's American Pork Congress, APC, that the Congress and trade show will be divided "
+        "into two parts in 1988.",
+        '"It makes sense that we divide the business session from the trade show," Sweet said.',
+    )
+    assert speaker_names(d)[0] == "National Pork Producers Council"
+    # reuters21578/0833: ", a Texaco Pipeline Co spokesman confirmed." attributes the lede
+    d = story(
+        "NEW YORK, June 1 - Flooding in the Red River on the Texas/Oklahoma border has shut "
+        "down the Basin Pipeline, a Texaco Pipeline Co spokesman confirmed.",
+        "Peter Beutel, analyst at Elders Futures Inc, said crude oil futures contracts rose.",
+    )
+    assert speaker_names(d) == ["Texaco Pipeline Co", "Peter Beutel"]
+
+
+def test_closing_attribution_is_not_inside_the_statement_before_it() -> None:
+    # reuters21578/0233
+    d = story(
+        "WASHINGTON, March 12 - The CBT has said it may apply for approval of the yen bond "
+        "futures contract, a CFTC spokesman said."
+    )
+    assert speaker_names(d) == ["CFTC"]
+
+
+def test_dash_aside_and_atty_gen_keep_a_statement_inside_the_speakers() -> None:
+    # reuters21578/0408
+    d = story(
+        "WASHINGTON, March 20 - President Reagan said he would do it all differently.",
+        "He said he learned of the contra diversion -- which may have broken U.S. laws and "
+        "will be the top priority of congressional investigative hearings on this affair -- "
+        "only when Atty. Gen. Edwin Meese told him on November 25.",
+    )
+    assert speaker_names(d) == ["Reagan"]
+
+
+def test_legislator_described_by_party_refers_back() -> None:
+    # reuters21578/0433
+    d = story(
+        "BOCA RATON, Fla., March 23 - House Ways and Means chairman Dan Rostenkowski said he "
+        "questioned whether a U.S. tax on securities transactions would be appropriate.",
+        "The Illinois Democrat told Reuters before addressing the Future Industry Association "
+        "that such a tax may impair the international competitiveness of the U.S. securities "
+        "business.",
+    )
+    assert speaker_names(d) == ["Dan Rostenkowski"]
+
+
+def test_company_names_with_and_a_slash_or_a_word_read_as_a_surname() -> None:
+    # reuters21578/0733
+    d = story(
+        "NEW YORK, April 9 - Monsanto Corp's G.D. Searle and Co unit said it will report an "
+        "operating loss for 1987, mainly due to expenses for research and development."
+    )
+    assert speaker_names(d) == ["G.D. Searle and Co"]
+    # reuters21578/0583
+    d = story(
+        "ROTTERDAM, March 31 - Royal Dutch/Shell said two groups of U.S. investors have "
+        "requested a special shareholders meeting."
+    )
+    assert speaker_names(d) == ["Royal Dutch/Shell"]
+    # reuters21578/0183
+    d = story(
+        "CHESNUT HILL, Mass., March 9 - General Cinema Corp said lower attendence at its "
+        "theatres lowered its first fiscal quarter operating earnings nine pct.",
+        "General Cinema said the financing costs lowered first quarter net.",
+    )
+    assert speaker_names(d) == ["General Cinema Corp"]
+    # reuters21578/0633
+    d = story(
+        "Toronto, April 2 - <Noranda Inc> said production at its Murdochville, Quebec, copper "
+        "mine was shut down by the fire.",
+        "Another Noranda spokesman said the smelter at Murdochville has not been shut down.",
+    )
+    assert speaker_names(d) == ["Noranda Inc"]
+
+
+def test_representatives_of_two_institutions_and_a_spelt_out_acronym() -> None:
+    # reuters21578/0583
+    d = story(
+        "ROTTERDAM, March 31 - Representatives of American Baptist Churches and the New York "
+        "City Teachers Retirement System said Shell refused to discuss their proposals."
+    )
+    assert speaker_names(d) == [
+        "American Baptist Churches",
+        "New York City Teachers Retirement System",
+    ]
+    # reuters21578/0529
+    d = story(
+        "WASHINGTON, March 26 - Officials of the Commodity Futures Trading Commission (CFTC) "
+        "said merging the agency with the Securities and Exchange Commission (SEC) would not "
+        "help regulation of commodities and securities markets."
+    )
+    assert speaker_names(d) == ["Commodity Futures Trading Commission"]
+
+
+def test_list_of_three_people_with_a_plural_title() -> None:
+    # reuters21578/0908
+    d = story(
+        "WASHINGTON, June 19 - Senators Jake Garn of Utah, Richard Shelby of Alabama and John "
+        "Heinz of Pennslvania said they might seek an amendment to a major trade bill."
+    )
+    assert speaker_names(d) == ["Jake Garn", "Richard Shelby", "John Heinz"]
+
+
+def test_firm_before_a_lower_case_role_without_a_closing_comma() -> None:
+    # reuters21578/0108
+    d = story(
+        'LEOMINSTER, MASS., March 5 - "We no longer see a near-term prospect for a reasonable '
+        'return on our investment," Romilly Humphries, S.A.Y. president and chief executive '
+        "officer said."
+    )
+    assert d.speakers == [
+        SpeakerRef("Romilly Humphries", "S.A.Y. president and chief executive officer")
+    ]
+
+
+def test_lede_company_spokesman_named_in_the_next_paragraph() -> None:
+    # reuters21578/0700
+    d = story(
+        "MONTREAL, April 8 - <Dominion Textile Inc> considers a published report that it has "
+        "bought a stake in Burlington Industries Inc to be a rumor, a company spokesman said.",
+        '"As far as I am concerned and the company is concerned, they are rumors," spokesman '
+        "Michel Dufour told Reuters in response to a query.",
+    )
+    assert speaker_names(d) == ["Michel Dufour"]
+    # reuters21578/0083: the company also speaks on its own later, so it stays, second
+    d = draft_of("reuters21578/0083_fef8eff2b71be0d7.txt")
+    assert speaker_names(d) == ["David Annesley", "Dome Petroleum Ltd"]
+
+
+def test_acronym_named_in_full_with_its_words_in_another_order() -> None:
+    # reuters21578/0308
+    d = story(
+        "WASHINGTON, March 16 - U.S. Agriculture Department proposals to offer 260,000 tonnes "
+        "of subsidized vegetable oil to four countries are still under consideration by an "
+        "interagency trade policy group, a USDA official close to the group said.",
+        'The proposals "are still under review" by the interagency working group, the USDA '
+        "official said.",
+    )
+    assert speaker_names(d) == ["U.S. Agriculture Department"]
+
+
+def test_headline_source_is_the_speaker_whose_role_names_it() -> None:
+    # reuters21578/0683
+    d = extract(
+        "LITTLE INDUSTRY IMPROVEMENT - DATA GENERAL <DGN>\n\nCHICAGO, April 7 - Data General "
+        "Corp president Edson de Castro said the general outlook for his company and for the "
+        'industry shows "little fundamental improvement."\n\nReuter\n'
+    )
+    assert speaker_names(d) == ["Edson de Castro"]
+
+
+def test_participle_saying_after_a_named_subject() -> None:
+    # reuters21578/0757: "Shultz has been more guarded, saying that ..."
+    assert "George Shultz" in speaker_names(draft_of("reuters21578/0757_f42452b4eeb57872.txt"))
+    # reuters21578/0258: lower-case wire copy, "president jaime lusinchi defended ..., saying"
+    assert speaker_names(draft_of("reuters21578/0258_3bf9998eecbf184b.txt")) == ["Jaime Lusinchi"]
+    # reuters21578/0505: a lower-case title inside the subject
+    d = story(
+        "WASHINGTON, March 25 - USDA secretary Richard Lyng, however, continues to maintain "
+        "his opposition to a marketing loan, saying such a move would be too costly."
+    )
+    assert speaker_names(d) == ["Richard Lyng"]
+    # reuters21578/0357: "New York" only qualifies the vague "cocoa traders"
+    d = story(
+        "New York, March 18 - New York cocoa traders reacted with caution to today's "
+        "developments at the International Cocoa Organization talks in London, saying there "
+        "is still time for negotiations to break down."
+    )
+    assert d.speakers == []
+
+
+def test_vague_group_joined_to_company_officials() -> None:
+    # reuters21578/0283
+    d = story(
+        "NEW YORK, March 13 - Frank Fountain, Assistant Treasurer at Chrysler Corp, said a 100 "
+        "mln dlr swap it made in December had gone smoothly.",
+        "Apart from the present disruption, bankers and company officials said the Mexican "
+        "debt-equity scheme has been a huge success.",
+    )
+    assert speaker_names(d) == ["Frank Fountain"]
+
+
+def test_he_after_a_sentence_opened_by_another_named_person() -> None:
+    # reuters21578/0407: Liro is named with his firm as a sentence subject, then "He said"
+    d = story(
+        "NEW YORK, March 12 - \"Data available to date suggest that their year-over-year "
+        'growth is close to 4.3 pct," Stephansen wrote in a weekly report.',
+        "Joe Liro of S.G. Warburg Securities and Co expects the February budget deficit to "
+        "total 26-28 billion dlrs and the fiscal 1987 deficit to be 190 billion dlrs.",
+        "He said that as a result of the change in the 1987 tax code, the Treasury is "
+        "receiving less tax receipts than it received at this time last year.",
+    )
+    assert "Joe Liro" in speaker_names(d)
+    # kremlin/0128: a title with "of" before the sender's name opens the lede
+    d = web_item(
+        "Birthday greetings to Yevgeny Mironov",
+        "President of Russia Vladimir Putin sent a message of greetings to Artistic Director "
+        "of the Theatre of Nations, National Artist of Russia Yevgeny Mironov on his 55th "
+        'birthday. The message reads, in part:"You have fulfilled your biggest dream and have '
+        'become a renowned actor and director."',
+    )
+    assert speaker_names(d) == ["Vladimir Putin"]
+
+
+def test_subject_before_any_short_aside_set_off_by_commas() -> None:
+    # reuters21578/0028
+    d = story(
+        "NEW YORK, Feb 26 - Wedge Group, which has a 5.5 pct stake, said it held discussions "
+        "with American Medical management.",
+        "Wedge, in a filing with the Securities and Exchange Commission, said it believes a "
+        'restructuring of American Medical would be "highly desirable and appropriate at '
+        'this time."',
+    )
+    assert speaker_names(d) == ["Wedge Group"]
+    # reuters21578/0463: "the ... concern" is the company of the story
+    d = story(
+        "NEW YORK, March 24 - Control Data Corp, the computer concern, is introducing its "
+        "first department computer, the CYBER 180 Model 930.",
+        "The large Minneapolis-based computer concern, hit hard after two years of huge "
+        "losses, has said it anticipates a profitable year ahead.",
+    )
+    assert speaker_names(d) == ["Control Data Corp"]
+
+
+def test_corporate_suffix_set_off_by_a_comma() -> None:
+    # reuters21578/0282
+    d = story(
+        "CARACAS, March 13 - Petroleos de Venezuela, S.A. said it will sign a contract March "
+        "17 to buy a half interest in a Corpus Christi, Texas refinery and related operations."
+    )
+    assert speaker_names(d) == ["Petroleos de Venezuela, S.A."]
+
+
+def test_presenter_of_a_report_is_main_and_a_plural_possessive_is_no_name() -> None:
+    # kremlin/0711: "Boris Titov presented to the President the regular report of the
+    # Commissioner for Entrepreneurs' Rights." and, mid-sentence, "... the institution of the
+    # Commissioner for Entrepreneurs' Rights: you signed an executive order ..."
+    d = draft_of("kremlin/0711_12f683ed2ea4ac3c.txt")
+    assert speaker_names(d) == ["Boris Titov", "Vladimir Putin"]
+
+
+def test_plural_party_nouns_a_noun_states_and_an_aide_speak_for_no_one_named() -> None:
+    # reuters21578/0857
+    d = story(
+        "WASHINGTON, June 2 - Liberal Democrats said a lack of any restrictions in the bill "
+        "implied consent to Reagan's policies."
+    )
+    assert d.speakers == []
+    # reuters21578/0988
+    d = story(
+        "AMMAN, Oct 20 - Further escalation of the war threatening the Gulf Arab states could "
+        "work against Tehran at the Amman gathering."
+    )
+    assert d.speakers == []
+    # reuters21578/0938: the aide, not the undersecretary, speaks
+    d = story(
+        'WASHINGTON, June 1 - "It will be difficult to pull together the people for the '
+        'meeting during July," an aide to USDA undersecretary Daniel Amstutz said.'
+    )
+    assert d.speakers == []
+
+
+def test_it_before_any_institution_spoke_is_the_ledes_company() -> None:
+    # reuters21578/0622
+    d = story(
+        "FRANKFURT, April 2 - Deutsche Bank AG <DBKG.F> has seen a slow start to 1987 after "
+        "posting record profits in 1986, management board joint spokesman F. Wilhelm "
+        "Christians said.",
+        "As usual the bank did not detail total operating profits.",
+        "But it said that total operating profits, including own account trading, rose 24.9 "
+        "pct.",
+    )
+    assert speaker_names(d) == ["F. Wilhelm Christians", "Deutsche Bank AG"]
+    # reuters21578/0887: a government spokesman is not the company named next
+    d = story(
+        "BRUSSELS, June 18 - Belgium is to start negotiations with three consortia on sharing "
+        "out a major order for modernising the country's telecommunications network, a "
+        "government spokesman said.",
+        "The three consortia are Bell Telephone Manufacturing Co NV, a subsidiary of ITT Corp "
+        "<ITT>, together with Acec SA <ACEC.BR>.",
+    )
+    assert d.speakers == []
+
+
+def test_company_named_in_full_or_owned_and_one_name_read_twice() -> None:
+    # reuters21578/0695: the unit is named in full; its owner's longer name is another firm
+    d = story(
+        "TORONTO, April 8 - Bache Securities Inc, 80 pct owned by Prudential Bache Securities "
+        "Inc, said it acquired its third Toronto Stock Exchange seat for 301,000 Canadian dlrs."
+    )
+    assert speaker_names(d) == ["Bache Securities Inc"]
+    # reuters21578/0997: the owner's possessive is no part of the name
+    d = story(
+        "NEW YORK, Oct 20 - In addition, Ford Motor Co's <F> First Nationwide Financial Corp, "
+        "has acknowledged that it is interested in acquiring the company."
+    )
+    assert speaker_names(d) == ["First Nationwide Financial Corp"]
+    # reuters21578/0040: "H.J. Heinz" read as a person in the lede and as the company
+    d = draft_of("reuters21578/0040_ab8bac4b47084dd1.txt")
+    assert speaker_names(d).count("H.J. Heinz") == 1
+
+
+def test_unnamed_executives_of_two_named_firms() -> None:
+    # reuters21578/0543
+    d = story(
+        "HOUSTON, March 26 - Top executives with Tenneco Corp <TGT> and Sabine Corp <SAB> said "
+        "they expected world oil prices to gradually increase over the next two years."
+    )
+    assert speaker_names(d) == ["Tenneco Corp", "Sabine Corp"]
+
+
+def test_arabic_names_with_the_article() -> None:
+    # reuters21578/0915
+    d = story(
+        "VIENNA, June 29 - OPEC output for the second half of 1987 will be above the official "
+        "16.6 mln barrels per day output ceiling, Kuwait oil minister Sheikh Ali al-Khalifa "
+        "al-Sabah, said.",
+        'Ali told a news conference that including Iraq, "OPEC third quarter output will be '
+        'between 17.5 and 17.7 mln bpd."',
+    )
+    assert speaker_names(d) == ["Ali al-Khalifa al-Sabah"]
+    # kremlin/0071
+    d = draft_of("kremlin/0071_ba0666c2fcc21860.txt")
+    assert "Abdel Fattah el-Sisi" in speaker_names(d)
