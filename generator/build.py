@@ -250,6 +250,9 @@ class Session:
         """Let go of everything kept from earlier builds."""
         self._caches, self._environments, self._plans = {}, {}, {}
 
+    def forget_pages(self) -> None:
+        self._caches = {}
+
     def cache(self, path: Path) -> ParseCache:
         if path not in self._caches:
             self._caches = {path: ParseCache(path)}  # one archive at a time
@@ -371,13 +374,20 @@ def _build(
         if any(p.code == "registry" for p in problems):
             manifest.registry = ""  # a build from this registry is not one to plan from
         _checkpoint(cancel)  # the import is never cut off: its pages and registry go together
+        cache.save()
+        if not session.keep:
+            # Saved, the parse cache's entries (and the scan) make room for the plan: this
+            # process's size decides how many render workers it can fork.
+            session.forget_pages()
+            cache = scanned = None
         with report.stage("plan"):
             pages = plan_site(
                 archive, config, plans, previous if incremental else None, theme_hash, manifest
             )
         del archive
+    else:
+        cache.save()
     _checkpoint(cancel)
-    cache.save()
     report.statements, report.quick = pages.statements, pages.quick
     todo, stale, changed_shards = pages.todo, pages.stale, pages.changed_shards
     shard_total, site = pages.shard_total, pages.site
