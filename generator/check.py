@@ -26,7 +26,7 @@ import yaml
 
 from . import frontmatter
 from .config import CONFIG_FILE, Config
-from .content import load_registry, load_statements
+from .content import load_registry, load_statements, shown_path
 from .models import Problem, Statement
 from .speakers import Registry, name_key, speaker_slug
 from .writer import MANIFEST
@@ -192,14 +192,14 @@ def statement_problems(
 def validate_content(config: Config, today: dt.date | None = None) -> list[Problem]:
     """Everything wrong with the archive's pages and registry, without rendering."""
     speakers, problems = load_registry(config.registry, config.root)
-    registry_shown = _shown(config.registry, config.root) if config.registry.exists() else None
+    registry_shown = shown_path(config.registry, config.root) if config.registry.exists() else None
     if registry_shown is not None and not problems:
         problems += registry_problems(config.registry.read_text(encoding="utf-8"), registry_shown)
     statements, page_problems = load_statements(config.statements, config.root)
     problems += page_problems
     problems += statement_problems(
         statements, Registry.of(speakers), registry_shown=registry_shown,
-        today=today or dt.date.today(), shown=lambda p: _shown(p, config.root),
+        today=today or dt.date.today(), shown=lambda p: shown_path(p, config.root),
     )  # fmt: skip
     return problems
 
@@ -214,13 +214,6 @@ def base_url_problems(config: Config) -> list[Problem]:
         "the site is published at, like https://example.org/archive/",
         "base-url", severity="warning",
     )]  # fmt: skip
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
 
 
 # -- links --------------------------------------------------------------------------------
@@ -358,7 +351,7 @@ def check_site(site: Path, config: Config, shown: str | None = None) -> CheckRep
     robots.txt, must lead to a file of `site` (and to an id on it, for `#fragment`s).
     Development-only scripts are errors too. `shown` names the site folder in problems."""
     report = CheckReport()
-    prefix = (shown or _shown(site, config.root)).rstrip("/") + "/"
+    prefix = (shown or shown_path(site, config.root)).rstrip("/") + "/"
     files = site_files(site)
     if config.absolute_base:
         parts = urlsplit(config.absolute_base)
