@@ -64,6 +64,11 @@ def _pieces(words: list[str]) -> list[list[str]]:
         if w in {"and", "&"} and pieces[-1] and pieces[-1][-1].rstrip(".") in _SUFFIXES:
             pieces.append([])
             continue
+        if w == "and" and len(pieces[-1]) >= 2 and _own_name(words[i + 1 :]):
+            # "investor Asher Edelman and Dominion Textiles Inc": two names, for "Goodyear
+            # Tire and Rubber Co" and "Merrill Lynch and Co" continue one name after "and"
+            pieces.append([])
+            continue
         pieces[-1].append(w)
         ends_sentence = w.endswith(".") and len(w) > 3 and not re.fullmatch(r"(?:\w\.)+", w)
         if (
@@ -75,12 +80,26 @@ def _pieces(words: list[str]) -> list[list[str]]:
     return [p for p in pieces if p]
 
 
+def _own_name(words: list[str]) -> bool:
+    """Two or more capitalised words before a corporate suffix: a name of its own."""
+    for k, w in enumerate(words):
+        if w.rstrip(".") in _SUFFIXES:
+            return k >= 2
+        if not w[:1].isupper():
+            return False
+    return False
+
+
 def _company(words: list[str], whole: bool) -> str | None:
     while words and (words[0] in _OPENERS or words[0] in _JOINS):
         words = words[1:]
     if "of" in words:  # "Julius Maldutis of Salomon Brothers Inc": a person's firm
         k = words.index("of")
-        if 2 <= k <= 3 and all(w[:1].isupper() and not w.isupper() for w in words[:k]):
+        if 2 <= k <= 3 and all(
+            # not "Dominion Textiles Inc of Canada": a company of a place
+            w[:1].isupper() and not w.isupper() and w.rstrip(".") not in _SUFFIXES
+            for w in words[:k]
+        ):
             words = words[k + 1 :]
     if words and words[-1].endswith(("'s", "’s")):
         words = [*words[:-1], words[-1][:-2]]

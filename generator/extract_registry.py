@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .extract_countries import is_country
 from .extract_names import (
     GENERIC_PERSON_NOUNS,
     articled,
     is_acronym,
+    is_role_word,
     one_edit,
     role_head,
     role_matches,
@@ -113,12 +115,19 @@ class Registry:
             name = company_with_word(name, self.companies) or name  # "Lilly" -> "Eli Lilly and Co"
         if is_acronym(name):
             name = expand_acronym(name, self.text) or spelt_out(name, self.text) or name
+        elif _CLIP.fullmatch(name) and name.lower() not in ORG_NOUNS:
+            name = _unclipped(name, self.text) or name  # "a Fed spokesman": Federal Reserve
         key = name.lower()
         for p in self.people:
             if p.kind == "organization" and p.name.lower() == key:
                 return p
         for p in self.people:  # "Revenue" after "Inland Revenue": the institution named
             if p.kind == "organization" and _contains(p.name.lower().split(), key.split()):
+                return p
+        for p in self.people:
+            # "Commerce Bank" after "Canadian Imperial Bank of Commerce": a short form that
+            # reorders the full name's words
+            if p.kind == "organization" and _reordered(p.name.lower().split(), key.split()):
                 return p
         p = Person(name, "organization")
         self.people.append(p)
@@ -202,16 +211,29 @@ class Registry:
         """A lone capitalised word as a subject: a surname, or a short form of a named
         institution ("Bally said" -> "Bally Manufacturing Corp"), or the surname of a full
         name given elsewhere in the text ("Markey said" -> "Edward Markey")."""
+        low = word.lower()
+        namesakes = {
+            p.name for p in self.people if p.kind == "person" and p.name.split()[-1].lower() == low
+        }
+        if len(namesakes) >= 2:
+            # "Saxon said" after "Saxon Oil Co said its chairman Bill Saxon and ... Steven
+            # Saxon have resigned": two people share the word, the institution it names speaks
+            for p in self.people:
+                if p.kind == "organization" and p.speaker and low in p.name.lower().split():
+                    return p
         p = self.by_surname(word)
         if p is not None:
             return p
-        low = word.lower()
         for p in self.people:
             if p.kind == "organization" and low in p.name.lower().split():
                 return p
         company = company_with_word(word, self.companies)
         if company:
             return self.org(company)
+        if any(full.split()[0] == word for _, full in self.companies):
+            # "Airbus has said" after "<Airbus Industrie>": a firm the text marks, known by
+            # its first word
+            return self.org(word)
         full = _full_name(word, self.text)
         if full:
             return self.person(full, None)
@@ -228,6 +250,27 @@ class Registry:
             self.current = p
         else:
             self.current_org = p
+
+
+def _reordered(words: list[str], part: list[str]) -> bool:
+    """`part` has two or more of the longer name's own words, in another order."""
+    return 2 <= len(part) < len(words) and set(part) <= set(words)
+
+
+# A clipped name, a capitalised word of three letters: "Fed" (longer words are names of
+# their own: "Ford" is no clip of "Fordham University").
+_CLIP = re.compile(r"[A-Z][a-z]{2}")
+
+
+def _unclipped(clip: str, text: str) -> str | None:
+    """The capitalised name in the text whose first word the clip cuts short: "Fed" for
+    "Federal Reserve"."""
+    if is_country(clip):
+        return None  # "Iran" is no clip of "Iranian Prime Minister ..."
+    for m in re.finditer(rf"\b{clip}[a-z]{{2,}}\s+[A-Z][a-z]+\b", text):
+        if not is_role_word(m.group(0).split()[-1]):
+            return m.group(0)  # two words: "Federal Reserve", not "... Board Chairman"
+    return None
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

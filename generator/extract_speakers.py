@@ -68,6 +68,8 @@ _SPEECH = re.compile(
     r"|\bstates\b(?=\s+that\b|\s*[:,\"“])"
     # "called for the debt to be rescheduled", "called on foreigners to join": a plea
     r"|\bcalled\s+(?:for|on)\b(?!\s+(?:a|the)\s+(?:meeting|visit)\b)"
+    # "appealed for more U.S. investment": a plea, as "called for"; not a court appeal
+    r"|\bappeal(?:ed|s)\s+for\b"
     # "the Council is claiming that ...": a statement in progress
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:saying|claiming|arguing|insisting)\b"
     # "the newspaper quoted Stoltenberg as saying": the one quoted speaks
@@ -104,6 +106,8 @@ _MESSAGE_READS = re.compile(
     r"(?:reads|read|says|states|stated|said)\b",
     re.IGNORECASE,
 )
+# The greeting's own formula, "The message reads, in part:", not "the statement said".
+_READS = re.compile(r"\b(?:message|telegram|letter|greetings?|condolences)\s+reads\b", re.I)
 # "Vladimir Putin sent a message of greetings to ...", "expressed his condolences to ...".
 _MESSAGE_SENT = re.compile(
     r"\s(?:has\s+)?(?:sent|addressed|conveyed|extended|dispatched|expressed)\b[^.]{0,80}?\b"
@@ -213,7 +217,7 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
     if doc.author and not doc.author.speaker:
         doc.credit(doc.author, 0)
     speakers = merge_aliases(sorted((p for p in doc.people if p.speaker), key=lambda p: p.first))
-    main = _main_speaker(speakers, segments, texts, doc.pair)
+    main = _main_speaker(speakers, segments, texts, doc.pair, title)
     speakers = main + [p for p in speakers if p not in main]
     refs = [SpeakerRef(p.name, p.role, p.kind) for p in speakers]  # type: ignore[arg-type]
     return refs, [Quote(t, p.name if p else None) for t, p in quotes]
@@ -252,7 +256,11 @@ def _unnamed_official(doc: Registry, texts: list[str]) -> None:
 
 
 def _main_speaker(
-    speakers: list[Person], segments: list[Segment], texts: list[str], pair_host: list[Person]
+    speakers: list[Person],
+    segments: list[Segment],
+    texts: list[str],
+    pair_host: list[Person],
+    title: str = "",
 ) -> list[Person]:
     """The speaker whose statement is the subject: named by the title as author, else the
     first label of a transcript, else the one the lede names first."""
@@ -305,12 +313,23 @@ def _main_speaker(
     host = pair_host[0] if pair_host else None
     if host is not None and host in speakers and texts and texts[0].startswith(host.name):
         return [host]  # "Vladimir Putin had a telephone conversation with ...": his readout
+    guest = _TITLE_GUEST.match(title)
+    if guest is not None and len(pair_host) == 2:
+        # "Telephone conversation with President of France Emmanuel Macron": the readout is
+        # of the publisher's own leader, the one of the lede's two whom the title does not name
+        others = [p for p in pair_host if p.name not in guest["who"] and p in speakers]
+        if len(others) == 1:
+            return others
     said = min(speakers, key=lambda p: p.first_said, default=None)
     if said is not None and said.first_said < 1 << 30:
         return [said]  # the first to say something, not the first to announce something
     return speakers[:1]
 
 
+_TITLE_GUEST = re.compile(
+    r"^(?:telephone\s+|phone\s+)?(?:conversations?|meeting|talks)\s+with\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
 _TALKS_WITH = re.compile(
     r"\s+(?:held\s+talks|had\s+talks|met|spoke|had\s+an?\s+(?:\w+\s+)?(?:conversation|meeting))"
     r"\s+with\b"
@@ -410,8 +429,12 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
             speakers = [p for p in speakers if not is_country(p.name)]
         said = m.group(0) not in _WEAK_VERBS or _states(text, m, starts)
         for i, p in enumerate(speakers):
-            if m.group(0) == "reported" and p.kind == "organization":
-                said = False  # "the New York Times reported": a source, not the story's voice
+            if p.kind == "organization" and (
+                m.group(0) == "reported" or (offset > 0 and _media_name(p.name))
+            ):
+                # "the New York Times reported", and past the lede "The Washington Post
+                # said": a source that relays the news, not the story's voice
+                said = False
             doc.credit(p, offset + vs + i / 10, said)  # joint speakers keep the text's order
         if m.group(0).endswith("as saying"):
             doc.current = current  # "he" after "he quoted X as saying" is still the quoter
@@ -536,6 +559,17 @@ _MEDIA = re.compile(
     r"\b(?:news\s+agency|agency|newspaper|daily|radio|television|Tass|TASS|Times|Journal|Post|"
     r"magazine|weekly)\b"
 )
+
+
+def _media_name(name: str) -> bool:
+    """A news outlet's name: "Washington Post", "Kyodo News Service", not "Canada Post"."""
+    m = _MEDIA.search(name)
+    if m is None:
+        return False
+    before = name[: m.start()].strip()
+    return m.group(0) != "Post" or not (before and is_country(before))
+
+
 _HAVING = re.compile(r"\b[Hh]aving\s+$")
 _DOCUMENT_WORDS = frozenset("statement report letter communique brief release message".split())
 _TRAILING_AFTER = re.compile(r"[^.;:!?,\"“”]{0,40}[.!?]?\s*$")
@@ -732,8 +766,8 @@ def _prescan(doc: Registry, text: str) -> None:
         start = split_name(toks, end)
         if start == end and end == 2 and toks[0][0].isupper():
             start = 1  # "President Reagan": a capitalised title before a lone surname
-        if not 0 < start < end:
-            continue
+        if not 0 < start < end or toks[max(0, start - 2) : start] == ["of", "the"]:
+            continue  # not "United Kingdom" of "the Prime Minister of the United Kingdom"
         context = _SENTENCE_OR_LINE.split(text[max(0, m.start() - 100) : m.start()])
         before = tokens(context[-1])
         cut = len(before)
@@ -783,6 +817,8 @@ def _names_in(text: str) -> list[str]:
         after = toks[k] if k < len(toks) else ""
         if toks[k - 1] in _OCCASIONS:
             continue  # "On National Unity Day, Vladimir Putin ...": a holiday, no person
+        if start >= 1 and toks[start - 1].lower() == "the":
+            continue  # "President of the Untied States": a place or body, no person
         if start < k - 1 and not (is_org_word(after) or after in VAGUE_NOUNS):
             # not "Presidential Grants" Foundation, "Congressional Democratic" leaders
             names.append(" ".join(toks[start:k]))
@@ -830,6 +866,12 @@ def _find_author(doc: Registry, texts: list[str]) -> None:
                     # "The President sent a message": a sender named only by role
                     doc.author = doc.person(subject.name, subject.name)
             return
+    if texts and any(_READS.search(text) for text in texts[:3]):
+        # "Vladimir Putin wished all the best to ... The message reads": a message no verb
+        # says was sent is the lede subject's
+        subject = sentence_subject(texts[0][: (sentence_starts(texts[0]) + [len(texts[0])])[1]])
+        if subject and subject.kind == "person":
+            doc.author = doc.person(subject.name, subject.role)
 
 
 def _title_author(title: str) -> str | None:
@@ -889,12 +931,31 @@ def _title_person(doc: Registry, who: str, text: str) -> Person | None:
         # "... - President": the speaker holding the role who speaks most, not the last named
         holders = [q for q in doc.people if q.speaker and role_matches(role, q.role)]
         p = max(holders, key=lambda q: (q.credits, -q.first), default=None) or doc.by_role(role)
+        if p is not None and not p.speaker and _addressed(p.name, text):
+            p = None  # "Mr. President! Macky Sall, ...!": a guest the speech greets
         if p is None:
             p = _introduced_as(doc, role, text)
         if p is None and words[0][0].isupper():
             p = doc.person(role, role)  # "address by the President of Ukraine", unnamed
         return p
     return None
+
+
+# The salutations that open a speech: "Mr. President! Macky Sall, Chairperson of the African
+# Union, President of Senegal! Ladies and Gentlemen!"
+_SALUTATION = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.|[^.!?]){1,200}!")
+
+
+def _addressed(name: str, text: str) -> bool:
+    """The person is greeted in the salutations that open the text, not its speaker."""
+    at = 0
+    while m := _SALUTATION.match(text, at):
+        if name in m.group():
+            return True
+        at = m.end()
+        while text[at : at + 1].isspace():
+            at += 1
+    return False
 
 
 def _introduced_as(doc: Registry, role: str, text: str) -> Person | None:

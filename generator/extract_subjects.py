@@ -37,7 +37,8 @@ _ADVERBS = frozenset(
     once repeatedly reportedly however meanwhile would will could may might separately
     publicly flatly bluntly firmly clearly already subsequently similarly likewise
     specifically particularly immediately quickly did does do positively negatively highly strongly
-    warmly jointly unanimously categorically openly personally officially briefly""".split()
+    warmly jointly unanimously categorically openly personally officially briefly afterwards
+    afterward""".split()
 )
 # One-word asides set off by commas between a subject and its verb.
 _ASIDES = frozenset("meanwhile however too though also instead moreover nevertheless".split())
@@ -98,16 +99,50 @@ def _strip_the(name: str) -> str:
 _PARTY_IN_PARENS = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][\w.\-]*\s*\)")
 
 
+# Where or how a statement was made, between its subject and the verb or after an inverted
+# subject: "Gutfreund in a statement reiterated", "said Black at a news conference".
+_SETTING = re.compile(
+    r"\s+(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|letter|interview|speech|conference|briefing|address|release|message|"
+    r"testimony|hearing)s?\b(?=\s*$|[\s,.])"
+)
+
+
 def parse_left(clause: str) -> Subject | None:
     """The subject at the end of the text before a speech verb."""
+    setting = _SETTING.search(clause)
+    if setting is not None and not clause[setting.end() :].strip():
+        clause = clause[: setting.start()] + " "
     toks = _strip_adverbs(tokens(_PARTY_IN_PARENS.sub(" ", clause)))
     if len(toks) >= 3 and toks[-2] == "," and toks[-1].rstrip(".") in _COMMA_SUFFIXES:
         # "Petroleos de Venezuela, S.A. said": a corporate suffix set off by a comma
         run = org_run(toks, len(toks) - 2) or _capital_tail(toks[:-2])
         if run:
             return Subject("org", f"{_strip_the(run)}, {toks[-1]}")
+    if len(toks) >= 3 and toks[-2:] == [",", "who"]:
+        # "Kenyan President Daniel Arap Moi, who afterwards appealed": the relative
+        # pronoun stands for the name before it
+        antecedent = parse_left(" ".join(toks[:-2]))
+        return antecedent if antecedent is not None and antecedent.kind == "person" else None
     while len(toks) >= 3 and toks[-1] == "," and toks[-3] == "," and toks[-2].lower() in _ASIDES:
         toks = toks[:-3]  # "Edouard Balladur, meanwhile, confirmed"
+    commas = [i for i, t in enumerate(toks) if t == ","]
+    comma = commas[-1] if commas else -1
+    if (
+        len(commas) >= 2
+        and comma < len(toks) - 2
+        and toks[comma + 1] == "and"
+        # the name or role set off by the commas opens the clause: not "Alfonsin met with
+        # ... Camdessus, and Sourrouille said"
+        and commas[-2] - (commas[-3] + 1 if len(commas) >= 3 else 0) <= 6
+    ):
+        # "Japan's delegate, Minoru Endo, and U.S. Ambassador Michael Samuels replied": an
+        # appositive closed by a comma, then a second subject
+        second = parse_phrase(toks[comma + 2 :][-14:])
+        first = parse_left(" ".join(toks[: comma + 1]))
+        if first and second and first.kind == second.kind == "person":
+            second.also.append(first)
+            return second
     if toks and toks[-1] == ",":
         subject = _appositive(toks)
         if subject is not None:
@@ -243,6 +278,29 @@ def _appositive(toks: list[str]) -> Subject | None:
     group marketing, J. David Lyons, told`, `Rep. Norman Lent, R-N.Y., said`, `Ortner,
     who stressed ..., said`, `Nova, the Canadian company that owns ..., said`."""
     parts = _comma_parts(toks[:-1])
+    first = parts[0] if parts else []
+    if (
+        len(parts) >= 3
+        and len(first) >= 2
+        and split_name(first, len(first)) == 0
+        and all(part and part[0][0].islower() for part in parts[1:])
+        and any(is_role_word(t) for part in parts[1:] for t in part)
+        and sum(map(len, parts)) <= 30
+    ):
+        # "Donald Keithley, vice president, dealer services, for J.D. Power, a
+        # California-based market research firm, says": a name opening the clause, then a
+        # role set off in several lower-case pieces; "William Schreyer, chairman ..., and
+        # Daniel Tully, president ..., said": two such names
+        named = [
+            Subject("person", " ".join(part[1:]), " ".join(strip_articles(after)))
+            for part, after in zip(parts[1:], [*parts[2:], []], strict=True)
+            if part[0] == "and" and len(part) >= 3 and split_name(part, len(part)) == 1
+        ]
+        subject = Subject("person", " ".join(first), " ".join(strip_articles(parts[1])))
+        if named:
+            named[-1].also = [subject, *named[:-1]]
+            return named[-1]
+        return subject
     if len(parts) == 1:  # only a party code was set off: "Rep. Norman Lent, R-N.Y.,"
         return parse_phrase(_tail_phrase(parts[0])) if len(toks) > 2 else None
     if len(parts) < 2 or not parts[-1]:
@@ -403,6 +461,10 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     if toks[0].lower() in {"the", "this"} and last in GENERIC_PERSON_NOUNS:
         return _backref(toks)  # "The Illinois Democrat told Reuters": no name
     start = split_name(toks, len(toks))
+    if start >= 2 and toks[start - 2 : start] == ["of", "the"]:
+        # "the Prime Minister of the United Kingdom": a country or body after "of the",
+        # not a personal name; the whole phrase is a role naming someone
+        return _backref(toks)
     if start < len(toks):
         return Subject("person", " ".join(toks[start:]), role_before(toks, start))
     if last in VAGUE_NOUNS or last in {"we", "i", "you", "them", "us", "who"}:
@@ -524,7 +586,11 @@ def _speaking_for(toks: list[str]) -> str | None:
         if after[0] in {"for", "at", "of", "with"} and len(after) >= 2:
             rest = after[1:]
             rest = rest[1:] if rest[0].lower() == "the" else rest
-            if rest and all(w[0].isupper() or w in {"of", "and", "&"} for w in rest):
+            if rest and all(
+                # "Teamsters Local 912": a number inside the name, after a capital
+                w[0].isupper() or w in {"of", "and", "&"} or (k and w.isdigit())
+                for k, w in enumerate(rest)
+            ):
                 caps = [w[0] for w in rest[:-1] if w[0].isupper()]
                 if len(rest) >= 3 and rest[-1] == "".join(caps):
                     rest = rest[:-1]  # "of the Commodity Futures Trading Commission (CFTC)"
@@ -600,9 +666,16 @@ def _backref(toks: list[str]) -> Subject | None:
             or (len(phrase) == 1 and first in ORG_NOUNS)  # "the company said"
         ):
             continue
-        heads = [w for w in phrase if is_role_word(w) or is_org_word(w)]
-        if heads and is_org_word(heads[0]) and len(phrase) > 1:
-            return None  # "the Bank of Spain" names an institution
+        core = phrase
+        for k, w in enumerate(phrase):
+            if w.lower() in {"of", "to", "for", "at"}:
+                core = phrase[:k]
+                break
+        head = core[-1] if core else phrase[0]
+        if is_org_word(head) and not is_role_word(head) and len(phrase) > 1:
+            # "the Bank of Spain" names an institution; "the President's Press Secretary"
+            # is a role, whatever word comes before its head noun
+            return None
         if all(
             w[0].isupper()
             or w.lower() in ROLE_MODIFIERS
@@ -619,7 +692,11 @@ def _backref(toks: list[str]) -> Subject | None:
 def parse_right(text: str) -> Subject | None:
     """The subject after an inverted verb: `," said Paine Webber analyst Stephen Smith.`"""
     m = _RIGHT_SEGMENT.match(text)
-    toks = tokens(m.group(0) if m else "")
+    segment = m.group(0) if m else ""
+    setting = _SETTING.search(segment)
+    if setting is not None:
+        segment = segment[: setting.start()]  # "said Gutfreund in a statement."
+    toks = tokens(segment)
     if not toks:
         return None
     first = toks[0].lower()

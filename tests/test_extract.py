@@ -1172,3 +1172,245 @@ def test_arabic_names_with_the_article() -> None:
     # kremlin/0071
     d = draft_of("kremlin/0071_ba0666c2fcc21860.txt")
     assert "Abdel Fattah el-Sisi" in speaker_names(d)
+
+
+def test_clipped_name_and_reordered_short_form_of_an_institution() -> None:
+    # reuters21578/0764: "Fed" is the Federal Reserve the text names
+    d = story(
+        "NEW YORK, April 13 - The Federal Reserve entered the U.S. Government securities market "
+        "to arrange 1.5 billion dlrs of customer repurchase agreements, a Fed spokesman said."
+    )
+    assert speaker_names(d) == ["Federal Reserve"]
+    # reuters21578/0104: "Commerce Bank" reorders the bank's full name
+    d = story(
+        "TORONTO, March 5 - <Canadian Imperial Bank of Commerce>, earlier reporting higher net "
+        "income for the first quarter ended January 31, said it expects loan losses to be lower "
+        "than last year's 697.0 mln dlrs.",
+        "Commerce Bank said because of market uncertainties, it used an estimate of 600.0 mln "
+        "dlrs for fiscal 1987 loan losses in calculating first quarter results.",
+    )
+    assert speaker_names(d) == ["Canadian Imperial Bank of Commerce"]
+
+
+def test_a_country_after_of_the_is_no_name_and_a_possessive_role_refers_back() -> None:
+    # president_ua/0578: "the Prime Minister of the United Kingdom" names no person "United
+    # Kingdom" whom "the President said" could then mean
+    d = web_item(
+        "Ukraine and Great Britain will continue to strengthen anti-war coalition - Volodymyr "
+        "Zelenskyy after meeting with Boris Johnson in Kyiv",
+        "President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the United Kingdom "
+        "Boris Johnson who arrived in Kyiv. The President of Ukraine and the Prime Minister of "
+        "the United Kingdom identified key tasks for bilateral cooperation and coordinated "
+        'further work. "We are consolidating the maximum support for our state in strengthening '
+        "the defense capabilities of our troops, in supporting our citizens both in Ukraine and "
+        "abroad, in rebuilding Ukraine - we also talked about this with the Prime Minister. We "
+        'will rebuild our country and our beautiful cities together," the President said. '
+        "Boris Johnson said that his country is willing to help Ukraine in demining territories.",
+    )
+    assert speaker_names(d) == ["Volodymyr Zelenskyy", "Boris Johnson"]
+    # president_ua/0038: "The President's Press Secretary" is the Press Secretary of the President
+    d = web_item(
+        "The Normandy format is the only platform for negotiations on a peaceful settlement in "
+        "Donbas: Press Secretary of the President",
+        "This was emphasized by Press Secretary of the President of Ukraine Serhiy Nykyforov in "
+        "a video commentary. The President's Press Secretary also informed that after the "
+        "appointment of Oleksiy Reznikov to the post of Minister of Defense, Iryna Vereshchuk, "
+        "who was appointed Minister for Reintegration of the Temporarily Occupied Territories "
+        "of Ukraine, will join the Ukrainian delegation in the Trilateral Contact Group.",
+    )
+    assert speaker_names(d) == ["Serhiy Nykyforov"]
+    # kremlin/0243: "the Untied States" (sic) is no person of the readout's pair
+    d = web_item(
+        "Telephone conversations with US President Joseph Biden",
+        "On December 30, Vladimir Putin had a telephone conversation with President of the "
+        "Untied States of America Joseph Biden. Both leaders expressed willingness to engage in "
+        "a serious and substantive dialogue on these issues.",
+    )
+    assert "Untied States" not in speaker_names(d)
+
+
+def test_setting_of_a_statement_beside_its_subject() -> None:
+    # reuters21578/0884
+    d = story(
+        "New York, June 18 - Salomon Chairman John Gutfreund today in a statement reiterated "
+        "that the firm expects a profit in the second quarter but sees lower earnings than last "
+        "year's second quarter.",
+        '"We believe this showing is satisfactory within the framework of existing market '
+        'conditions," said Gutfreund in a statement.',
+    )
+    assert speaker_names(d) == ["John Gutfreund"]
+    assert quote_speaker(d, "We believe") == "John Gutfreund"
+    # reuters21578/0950: a setting set off by a comma belongs to an appositive
+    d = story(
+        "LONDON, Oct 20 - Lord Plumb, European Parliament President and a speaker at the "
+        "conference, said the EC expanded oilseed production in 1973 when the U.S. Halted "
+        "overseas sales of soy products."
+    )
+    assert speaker_names(d) == ["Lord Plumb"]
+
+
+def test_number_inside_an_institutions_name() -> None:
+    # reuters21578/0224
+    d = story(
+        "WATSONVILLE, Calif, March 12 - A spokeswoman for Teamsters Local 912 said the workers "
+        "voted 543-21 in favor of a new contract."
+    )
+    assert speaker_names(d) == ["Teamsters Local 912"]
+
+
+def test_news_outlet_past_the_lede_does_not_carry_the_story() -> None:
+    # reuters21578/0194
+    d = story(
+        "WASHINGTON, March 11 - Senators and a special prosecutor were in dispute today over a "
+        "legal maneuver to force quick answers from key figures in the Iran arms scandal and "
+        "the diversion of profits to Nicaraguan rebels.",
+        "The Washington Post said over the weekend that Poindexter was ready to testify that "
+        "he told Reagan twice of the funds diversion, contrary to Reagan's denial that he knew "
+        "of it.",
+        "Special prosecutor Lawrence Walsh said he asked a special House committee yesterday "
+        "to delay limited immunity for North and Poindexter for at least 90 days, and would "
+        "make the same request to the Senate committee today.",
+    )
+    assert speaker_names(d) == ["Lawrence Walsh", "Washington Post"]
+    # reuters21578/0174: in the lede the outlet's report is the story
+    d = story(
+        "WASHINGTON, March 9 - President Reagan's denial that he knew proceeds from Iran arms "
+        "sales were diverted to Nicaraguan contra rebels might be challenged by his former "
+        "national security adviser, according to the Washington Post.",
+        "A White House spokesman had no comment on the Post story, but David Abshire, who is "
+        "coordinating White House handling of the affair, said Reagan would never approve any "
+        "illegal action.",
+    )
+    assert speaker_names(d)[0] == "Washington Post"
+
+
+def test_message_reads_with_no_verb_of_sending() -> None:
+    # kremlin/0033
+    d = extract(
+        "Greetings on Motor and Public Passenger Transport Worker Day\n\n"
+        "Vladimir Putin wished all the best to current and former workers of motor and "
+        "municipal passenger transport in Russia on their professional holiday.\n\n"
+        'The message reads, in part:"Motor and municipal passenger transport is a significant '
+        "component of the country's transportation system. It plays an important role in "
+        'strengthening interregional and international ties."\n'
+    )
+    assert speaker_names(d) == ["Vladimir Putin"]
+    assert quote_speaker(d, "Motor and municipal") == "Vladimir Putin"
+
+
+def test_word_shared_by_two_people_and_a_speaking_company_is_the_company() -> None:
+    # reuters21578/0044
+    d = story(
+        "DALLAS, March 3 - Saxon Oil Development Partners' Saxon Oil Co said its chairman Bill "
+        "Saxon and chief executive officer Steven Saxon have resigned effective immediately.",
+        "Saxon said Anthony Gumbiner, chairman and chief executive officer of The Hallwood Group "
+        "Inc, succeeds Bill Saxon as chairman.",
+    )
+    assert [s.kind for s in d.speakers] == ["organization"]
+
+
+def test_relative_who_after_a_name_and_an_appeal() -> None:
+    # reuters21578/0254
+    d = story(
+        "WASHINGTON, March 12 - President Reagan today had talks with Kenyan President Daniel "
+        "Arap Moi, who afterwards appealed for more U.S. investment in Kenya and a deeper "
+        "American commitment to ending apartheid in South Africa."
+    )
+    assert speaker_names(d)[0].endswith("Moi")
+    # reuters21578/0806
+    d = story(
+        "SEOUL, April 27 - The announcement follows a visit here this week by U.S. Commerce "
+        "Secretary Malcolm Baldrige, who said that if South Korea wanted to avoid protectionist "
+        "retaliation it should not falter in its policies to open its market and cut its "
+        "surplus."
+    )
+    assert speaker_names(d) == ["Malcolm Baldrige"]
+
+
+def test_person_and_company_joined_by_and_and_a_company_of_a_place() -> None:
+    # reuters21578/0704
+    d = story(
+        "New York, April 8 - The takeover spotlight fell today on Burlington, which rose 4-7/8 "
+        "to 52-7/8 on speculation that investor Asher Edelman and Dominion Textiles Inc of "
+        "Canada bought an almost five pct stake.",
+        "A Dominion spokesman said Canada's largest textile producer has been negotiating with "
+        '"many" U.S. textile companies, but would not say whether Burlington was among them.',
+    )
+    assert speaker_names(d) == ["Dominion Textiles Inc"]
+
+
+def test_appositive_closed_by_a_comma_then_a_second_subject() -> None:
+    # reuters21578/0074
+    d = story(
+        "GENEVA, March 4 - Japan's delegate, Minoru Endo, and U.S. Ambassador Michael Samuels "
+        "replied in the debate that the E.C. Charges were unfounded, but they were willing to "
+        "continue bilateral talks."
+    )
+    assert sorted(speaker_names(d)) == ["Michael Samuels", "Minoru Endo"]
+    # reuters21578/0910: a clause before ", and" is no appositive
+    d = story(
+        "PHILADELPHIA, June 19 - Argentine President Raul Alfonsin met for more than an hour "
+        "with International Monetary Fund Managing Director Michel Camdessus, and Argentine "
+        "economy minister Juan Sourrouille said the two men discussed Argentina's economy and "
+        "its commercial bank financing package."
+    )
+    assert speaker_names(d) == ["Juan Sourrouille"]
+
+
+def test_readout_titled_with_the_guest_is_the_hosts() -> None:
+    # kremlin/0424
+    d = web_item(
+        "Telephone conversation with President of Kyrgyzstan Sadyr Japarov",
+        "Held at Kyrgyzstan's initiative, the telephone conversation between Vladimir Putin and "
+        "President of the Kyrgyz Republic Sadyr Japarov focused on the situation with the "
+        "special military operation carried out by Russia in Ukraine. Sadyr Japarov said that "
+        "Kiev was responsible for derailing the Minsk agreements. Vladimir Putin thanked the "
+        "President of Kyrgyzstan for his principled solidarity. The two presidents reaffirmed "
+        "their mutual commitment to strengthening the strategic partnership and allied "
+        "relations between Russia and Kyrgyzstan in all areas.",
+    )
+    assert speaker_names(d) == ["Vladimir Putin", "Sadyr Japarov"]
+
+
+def test_name_opening_a_clause_with_a_role_set_off_in_pieces() -> None:
+    # reuters21578/0482
+    d = story(
+        "Detroit, March 24 - Donald Keithley, vice president, dealer services, for J.D. Power, "
+        "a California-based market research firm, says that, by 1990, 12,000 people will own "
+        "dealerships compared to 16,800 principal owners today."
+    )
+    assert speaker_names(d) == ["Donald Keithley"]
+    # reuters21578/0762: two such names joined by "and"
+    d = story(
+        'NEW YORK, April 13 - "We have made steady progress in a period of market activity '
+        'which has been marked by unprecedented activity," William Schreyer, chairman and '
+        "cheif executive officer, and Daniel Tully, president and chief operating officer, "
+        "said."
+    )
+    assert speaker_names(d) == ["William Schreyer", "Daniel Tully"]
+
+
+def test_guest_greeted_in_a_speechs_salutations_is_not_its_author() -> None:
+    # president_ua/0890: "speech by the President" who never names himself
+    d = web_item(
+        "The world must remove everything that hinders cooperation and development, and "
+        "Russian aggression is a key obstacle - speech by the President at the opening of the "
+        "meeting of the Organization for Economic Cooperation and Development",
+        "Mr. President of the Council of Ministers Mario Draghi! Mr. President! Macky Sall, "
+        "Chairperson of the African Union, President of Senegal! Mr. Secretary-General Mathias "
+        "Cormann! Ladies and Gentlemen! I am glad to have an opportunity to address you today.",
+    )
+    assert speaker_names(d) == ["President"]
+
+
+def test_firm_the_text_marks_known_by_its_first_word() -> None:
+    # reuters21578/0394: "Airbus" of "<Airbus Industrie>", not the lede's company, says it
+    d = story(
+        "BEVERLY HILLS, Calif., March 19 - International Lease Finance Corp is negotiating with "
+        "<Airbus Industrie> for additional orders of A320 and A330 jets, according to ILFC "
+        "president Steven Udvar-Hazy.",
+        "Airbus has said it will decide by the end of this month whether to launch the medium "
+        "range A330 and the companion, long range A340. It says it has 104 orders and options "
+        "from nine airlines for the two planes.",
+    )
+    assert speaker_names(d) == ["Steven Udvar-Hazy", "Airbus"]
