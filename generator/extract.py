@@ -18,7 +18,7 @@ from .extract_labels import Label, find_labels
 from .extract_speakers import Segment, find_speakers
 from .models import Draft
 
-CONVERTER_VERSION = "7"  # bump when the output for the same input changes
+CONVERTER_VERSION = "8"  # bump when the output for the same input changes
 
 __all__ = ["CONVERTER_VERSION", "ExtractError", "extract"]
 

@@ -352,6 +352,12 @@ _LOWER_NAMED = re.compile(
     # a verb of saying, or any past-tense verb: "president jaime lusinchi defended ..."
     r"(?=\s+(?:said|says|told|stated|added|announced|declared|stressed|[a-z]{3,}ed)\b)"
 )
+# In mixed-case copy only a plain verb of saying, found first: "minister domingo cordovez
+# said" (scanning every word as _LOWER_NAMED does costs too much on ordinary text).
+_SAID_VERB = re.compile(r" (?:said|says|told|stated|added|announced|declared|stressed)\b")
+_LOWER_NAMED_END = re.compile(
+    r"\b(?P<role>[a-z\-]+)\s+(?P<first>[a-z][a-z'\-]+)\s+(?P<last>[a-z][a-z'\-]+)$"
+)
 _NOT_NAMES = frozenset(
     """also has had have then later earlier today yesterday tonight would will was is were
     recently last on in at of the and but who which that this here there said told not
@@ -360,17 +366,27 @@ _NOT_NAMES = frozenset(
 )
 
 
-def capitalise_lower_names(text: str) -> str:
+def capitalise_lower_names(text: str, every_verb: bool = True) -> str:
     """`text` with the names of lower-case copy capitalised where a role introduces them
-    before a speech verb, and wherever else the full name recurs; same length, so offsets
-    hold. Text whose sentences start with capitals is returned as it is."""
+    before a verb (with `every_verb` false, a verb of saying: for mixed-case copy), and
+    wherever else the full name recurs; same length, so offsets hold."""
+    if every_verb:
+        found = list(_LOWER_NAMED.finditer(text))
+    else:
+        found = [
+            m
+            for v in _SAID_VERB.finditer(text)
+            if (m := _LOWER_NAMED_END.search(text, max(0, v.start() - 80), v.start()))
+        ]
     names = set()
-    for m in _LOWER_NAMED.finditer(text):
+    for m in found:
         first, last = m["first"], m["last"]
         if m["role"] not in ROLE_WORDS or first in _NOT_NAMES or last in _NOT_NAMES:
             continue
         if first in ROLE_WORDS or last in ROLE_WORDS or first in ROLE_MODIFIERS:
             continue
+        if first.endswith(("'s", "s'")):
+            continue  # "the attorney general's office said": an office, no name
         names.add(f"{first} {last}")
     for name in names:
         text = re.sub(rf"\b{re.escape(name)}\b", name.title(), text)

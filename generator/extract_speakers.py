@@ -25,6 +25,7 @@ from .extract_names import (
     is_name_word,
     is_org_word,
     is_role_word,
+    one_edit,
     role_before,
     role_matches,
     split_name,
@@ -38,6 +39,7 @@ from .extract_orgs import (
 from .extract_quotes import quote_spans, quote_text, sentence_starts
 from .extract_registry import HOST_ROLES, Person, Registry
 from .extract_subjects import (
+    ADVERBS,
     CLAUSE_WORDS,
     ORG_NOUNS,
     Subject,
@@ -87,6 +89,14 @@ _SPEECH = re.compile(
     r"|\bcontinued\b(?=\s*(?:[.,]\s*(?:[\"“]|$)|:))"
     # `"...," agreed Elliot Platt`: right after a quotation; "agreed to" alone is no statement
     r"|\bagreed\b(?<=[,!?][\"”] agreed)"
+    # "Eggar dismissed the claims as ...", "Lyng rejected suggestions ...": answering what
+    # others said is a statement; "dismissed the minister", "rejected the bid" are acts
+    r"|\b(?:dismissed|rejected)\b(?=\s+(?:the\s+|such\s+|these\s+|those\s+|all\s+|any\s+)?"
+    r"(?:[a-z]+\s+)?(?:claims?|allegations?|charges?|accusations?|suggestions?|criticism|"
+    r"speculation|rumou?rs?|fears?)\b)"
+    # "Schoufour accused the FNV of intransigence": an accusation is a statement; the
+    # passive "was accused of" is not the accused's (see _PASSIVE_BEFORE)
+    r"|\baccused\b(?=\s+[^.;:\"“”]{1,60}?\bof\b)"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -99,7 +109,7 @@ _WEAK_VERBS = frozenset(
 # Verbs whose object follows them ("told the Senate panel"): never an inverted subject.
 _OBJECT_VERBS = frozenset(
     """told tells informed assured urged urges briefed updated asked warned warns cited
-    called""".split()
+    called dismissed rejected accused""".split()
 )
 _MESSAGE_READS = re.compile(
     r"\b(?:message|telegram|letter|greetings?|address|statement|condolences|appeal|note)\s+"
@@ -168,6 +178,14 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
     texts = [_TICKER.sub(lambda m: " " * len(m.group()), s.text) for s in segments]
     if texts and texts[0][:1].islower():  # lower-case wire copy: "the sharp fall in ..."
         texts = [capitalise_lower_names(t) for t in texts]
+    elif texts:
+        # wire copy that turns lower-case part way ("Finance minister domingo cordovez
+        # said"): the names a role introduces there, across the whole text
+        joined = capitalise_lower_names("\n".join(texts), every_verb=False)
+        at = 0
+        for k, t in enumerate(texts):
+            texts[k] = joined[at : at + len(t)]
+            at += len(t) + 1
     doc = Registry(text="\n".join(texts), raw="\n".join(s.text for s in segments))
     _prescan(doc, title + "\n" + "\n".join(texts))
     _find_pair(doc, texts)  # first: "The President of Russia congratulated" needs the host
@@ -419,6 +437,9 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
         if subject is not None and subject.kind == "pronoun":
             named = _named_before(doc, text, offset, starts, vs, before)
         speakers = [named] if named is not None else _resolve(doc, subject)
+        if not speakers and subject is not None and subject.kind == "surname":
+            lone = _lone_surname(doc, text[clause_start:vs], subject.name)
+            speakers = [lone] if lone is not None else []
         if (
             subject is not None
             and subject.kind in {"person", "surname"}
@@ -503,10 +524,11 @@ def _named_before(
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_CLAUSE_OPENER = re.compile(r"^(?:[A-Z][\w ]{0,20},\s+)?(?:[Tt]he\s+)?")
+_CLAUSE_OPENER = re.compile(
+    r"^(?:[A-Z][\w ]{0,20},\s+|(?:For|On)\s+(?:its|his|her|their|our)\s+part\s+)?(?:[Tt]he\s+)?"
+)
 # A participle or relative clause set off after the subject: ", responding to ...,"
 _SET_OFF = re.compile(r",\s+(?:who|which|[a-z]+ing)\b[^,]*,?$")
-_AUXILIARIES = frozenset("has had have also would will could may might today yesterday".split())
 
 
 def _lone_country(clause: str) -> bool:
@@ -514,7 +536,7 @@ def _lone_country(clause: str) -> bool:
     "Greece, responding to a warning by Turkey,"."""
     clause = _SET_OFF.sub("", clause.strip())
     words = _CLAUSE_OPENER.sub("", clause).split()
-    while words and words[-1] in _AUXILIARIES:
+    while words and words[-1].lower() in ADVERBS:  # "Greece has repeatedly said"
         words.pop()
     return bool(words) and is_country(" ".join(words))
 
@@ -629,11 +651,18 @@ def _second_hand(
     return nested
 
 
+_WHICH_SAID = re.compile(r",\s*which\s+(?:also\s+)?$")
+_QUOTED_PASSIVE = re.compile(
+    r"\s(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted(?:\s+by\s+[^.;:\"“”]{2,60}?)?\s+$"
+)
 _QUOTED = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:\"“”]{2,80}?)\s+$")
 
 
 def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int) -> Subject | None:
     if m.group(0).startswith("as") and m.group(0).endswith("saying"):  # "quoted X as saying"
+        passive = _QUOTED_PASSIVE.search(clause)
+        if passive is not None:  # "Iacocca was quoted as saying": the one quoted speaks
+            return parse_left(clause[: passive.start()] + " ")
         quoted = _QUOTED.search(text, max(0, m.start() - 90), m.start())
         return parse_phrase(tokens(quoted["who"])) if quoted else None
     if m.group(0) == "saying":  # ", saying": the sentence's subject, when it is a name
@@ -663,10 +692,59 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
                 if left is not None and left.kind == "person" and left.role:
                     return left
             return subject
+    which = _WHICH_SAID.search(clause)
+    if which is not None and m.group(0) in {"said", "says", "told", "stated"}:
+        # "... pay off for F.W. Woolworth Co, once known only as a five and dime store chain,
+        # which said its 1986 income rose": the institution before the relative pronoun; only
+        # with a plain verb of saying ("which responded immediately" is an act)
+        antecedent = parse_left(clause[: which.start()] + ", ")
+        return antecedent if antecedent is not None and antecedent.kind == "org" else None
     return parse_left(clause)  # kind "sentence" is resolved by the caller
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# Endings of plural nouns that open a sentence as a group ("Proponents say", "Congressmen
+# said") and of participles ("Having noted ..."), not of a surname.
+_GROUP_ENDS = ("ers", "ors", "ents", "ists", "ants", "men", "ies", "ians", "ing")
+_SURNAME = re.compile(r"[A-Z][a-z]{2,}")
+_OPENING_WORDS = frozenset({"but", "and", "however", "meanwhile"})
+
+
+def _lone_surname(doc: Registry, clause: str, word: str) -> Person | None:
+    """ "Ammerman said", '"...," Lim said' when the text never gives the full name: the
+    surname is the only name the speaker has (Reuters 0154 names its speaker only by role in
+    the lede). Only a word that makes up the whole clause, looks like a name and is no
+    common word (it never appears in lower case), no place (never after "in", "at", "from")
+    and no plural group."""
+    words = [w for w in clause.split() if w.lower() not in ADVERBS]
+    if words[:1] and words[0].lower() in _OPENING_WORDS:
+        words = words[1:]
+    if words != [word] or not _SURNAME.fullmatch(word) or word in STOP_CAPS:
+        return None
+    if is_country(word) or word.lower().endswith(_GROUP_ENDS):
+        return None
+    if re.search(rf"\b{word.lower()}\b|\b(?:in|at|from|near|to)\s+{word}\b", doc.text):
+        return None
+    if _media_name(word) or re.search(rf"{_MEDIA.pattern}\s+{word}\b", doc.text):
+        return None  # "Tass said": an agency that may only relay what others said
+    if re.search(rf"\b{word.upper()}\b", doc.text):
+        return doc.org(word.upper())  # "Lilco said" after "LILCO said": an institution
+    for p in doc.people:
+        if p.kind == "person" and p.role and p.role.split()[-1] == word:
+            return p  # "Trade Minister Rha Woong Bae": the family name read into the role
+    low = word.lower()
+    for _, full in doc.companies:
+        if any(len(w) >= 6 and one_edit(low, w) for w in full.lower().split()):
+            return doc.org(full)  # "Entertaiment said": a slip in the company's name
+    articled_name = re.search(
+        rf"\b[{UPPER}][a-z]+\s+(?:al|el|ad|as|abu|bin|ibn)-{word}\b", doc.text
+    )
+    if articled_name:
+        return doc.person(articled_name.group(0), None)  # "Oteiba" of "Khalaf al-Oteiba"
+    given = re.search(rf"\b{word}\s+([{UPPER}][a-z]+)\b", doc.text)
+    if given and given.group(1) not in STOP_CAPS and not is_org_word(given.group(1)):
+        return doc.person(f"{word} {given.group(1)}", None)  # "Yehor" of "Yehor Kravtsov"
+    return doc.person(word, None)
 
 
 def _lone_subject(word: str) -> bool:

@@ -40,6 +40,7 @@ _ADVERBS = frozenset(
     warmly jointly unanimously categorically openly personally officially briefly afterwards
     afterward""".split()
 )
+ADVERBS = _ADVERBS  # for callers that strip them too ("Greece has repeatedly said")
 # One-word asides set off by commas between a subject and its verb.
 _ASIDES = frozenset("meanwhile however too though also instead moreover nevertheless".split())
 ORG_NOUNS = frozenset(
@@ -49,6 +50,10 @@ ORG_NOUNS = frozenset(
     federation institute bureau""".split()
 )
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation"})
+# Unnamed legislators as a group (capitalised or not, never a body's name).
+_LEGISLATORS = frozenset("congressmen congresswomen lawmakers legislators senators".split())
+# Plural nouns of unnamed groups that may share a statement with a named speaker.
+_VAGUE_GROUPS = VAGUE_NOUNS | frozenset("groups organisations organizations countries".split())
 # Unnamed people who speak for an institution: "a spokesman for Airbus", "Trade Ministry
 # officials said" credit the institution.
 _FOR_INSTITUTION = frozenset(
@@ -108,11 +113,42 @@ _SETTING = re.compile(
 )
 
 
+# "For its part the Soviet Union has said": an opener, not part of the subject, with or
+# without its comma.
+_PART_OPENER = re.compile(r"^\s*(?:For|On)\s+(?:its|his|her|their|our)\s+part\b,?")
+
+
+# When, between a subject and its verb: "Juan Sourrouille on Thursday accused", "James
+# Baker last week said", "Zelenskyy during the meeting noted".
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN = re.compile(
+    rf"(?:\s*,)?\s+(?:on\s+{_WEEKDAY}|on\s+{_MONTH}\s+\d{{1,2}}|"
+    rf"(?:last|this|earlier\s+this|late\s+last|on)\s+(?:week|month|year|weekend|night|{_WEEKDAY})|"
+    r"during\s+(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:meeting|talks|conversation|visit|call|session|debate|discussion))(?:\s*,)?\s*$"
+)
+# What may follow a setting before the verb: "in a speech to bankers", "in an interview
+# with Reuters", "in testimony before the House panel".
+_SETTING_TAIL = re.compile(r"\s+(?:to|with|before|at|for|on|from)\s+[^,;:\"“”]{1,60}?(?:\s*,)?\s*")
+
+
 def parse_left(clause: str) -> Subject | None:
     """The subject at the end of the text before a speech verb."""
+    clause = _PART_OPENER.sub(" ", clause)
+    clause = _WHEN.sub(" ", clause)
     setting = _SETTING.search(clause)
-    if setting is not None and not clause[setting.end() :].strip():
-        clause = clause[: setting.start()] + " "
+    if setting is not None:
+        rest = clause[setting.end() :]
+        head = clause[: setting.start()].rstrip()
+        set_off = head.endswith(",")  # ", in a speech to bankers,": neither comma is the subject's
+        if (
+            not rest.strip()
+            or (set_off and rest.strip() == ",")
+            or (_SETTING_TAIL.fullmatch(rest) and (set_off or not rest.strip().endswith(",")))
+        ):
+            clause = (head[:-1] if set_off else head) + " "
+            clause = _WHEN.sub(" ", clause)  # "on Thursday in a speech at the IMF"
     toks = _strip_adverbs(tokens(_PARTY_IN_PARENS.sub(" ", clause)))
     if len(toks) >= 3 and toks[-2] == "," and toks[-1].rstrip(".") in _COMMA_SUFFIXES:
         # "Petroleos de Venezuela, S.A. said": a corporate suffix set off by a comma
@@ -124,6 +160,13 @@ def parse_left(clause: str) -> Subject | None:
         # pronoun stands for the name before it
         antecedent = parse_left(" ".join(toks[:-2]))
         return antecedent if antecedent is not None and antecedent.kind == "person" else None
+    if len(toks) >= 3 and toks[-1] == "who" and toks[-2][:1].isupper():
+        # "union president Hans Kjeldsen who said", "Mitchell who urged": without the comma
+        # the name before "who" still speaks; a lone surname must be someone named before
+        antecedent = parse_phrase(_tail_phrase(toks[:-1]))
+        if antecedent is not None and antecedent.kind in {"person", "surname"}:
+            return antecedent
+        return None
     while len(toks) >= 3 and toks[-1] == "," and toks[-3] == "," and toks[-2].lower() in _ASIDES:
         toks = toks[:-3]  # "Edouard Balladur, meanwhile, confirmed"
     commas = [i for i, t in enumerate(toks) if t == ","]
@@ -170,6 +213,13 @@ def parse_left(clause: str) -> Subject | None:
             second.also.append(first)  # "House Speaker Jim Wright and ... Robert Byrd said"
             second.also[:0] = _listed_before(listed[: len(listed) - len(toks)], first.kind)
             return second
+        if (
+            first is not None
+            and first.kind in {"person", "org"}
+            and second is None
+            and toks[-1].lower() in _VAGUE_GROUPS
+        ):
+            return first  # "the EC and some U.S. domestic groups have said": the named one
     return parse_phrase(toks[cut:][-14:])
 
 
@@ -393,6 +443,18 @@ def _unclosed_appositive(toks: list[str]) -> Subject | None:
     return Subject("person", " ".join(before[start:]), " ".join(strip_articles(role)))
 
 
+def _close_to(toks: list[str]) -> bool:
+    """ "an aide to X", "a source close to X", "sources close to X" (not "Adviser to the
+    Head of the Office", a title)."""
+    if toks[0].lower() in {"a", "an"}:
+        noun, rest = toks[1:2], toks[2:4]
+    else:
+        noun, rest = [toks[0][:-1]] if toks[0].endswith("s") else [], toks[1:3]
+    if not noun or noun[0].lower() not in _CLOSE_TO or len(rest) < 2:
+        return False
+    return rest[0].lower() == "to" or [t.lower() for t in rest] == ["close", "to"]
+
+
 def parse_phrase(toks: list[str]) -> Subject | None:
     """What a short noun phrase names: a person, an institution, or a reference to one."""
     if not toks:
@@ -406,9 +468,12 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         return Subject("it")
     if last == "they":
         return Subject("they")
-    if len(toks) >= 4 and toks[0].lower() in {"a", "an"} and toks[1].lower() in _CLOSE_TO:
-        if toks[2].lower() == "to" or toks[2:4] == ["close", "to"]:
-            return None  # "an aide to USDA undersecretary Daniel Amstutz said": the aide
+    if last in _LEGISLATORS:
+        return None  # "The Republican Congressmen also said": lawmakers unnamed, a vague group
+    if _close_to(toks):
+        # "an aide to USDA undersecretary Daniel Amstutz said", "Sources close to Farmers
+        # Commodities confirmed": the aide or the sources speak, not whom they are near
+        return None
     affiliated = affiliated_name(toks)
     if affiliated:
         start, end = affiliated
@@ -586,6 +651,8 @@ def _speaking_for(toks: list[str]) -> str | None:
         if after[0] in {"for", "at", "of", "with"} and len(after) >= 2:
             rest = after[1:]
             rest = rest[1:] if rest[0].lower() == "the" else rest
+            while len(rest) > 1 and rest[0].endswith("-based"):
+                rest = rest[1:]  # "a spokesman for Montreal-based Alcan": where, not who
             if rest and all(
                 # "Teamsters Local 912": a number inside the name, after a capital
                 w[0].isupper() or w in {"of", "and", "&"} or (k and w.isdigit())

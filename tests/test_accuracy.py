@@ -173,8 +173,9 @@ def test_field_accuracy(labelled, capsys):
     assert overall["source"] >= 0.95
     assert overall["main speaker"] >= 0.95
     assert overall["speaker F1"] >= 0.92
-    assert heldout["main speaker"] >= 0.91  # measured 0.917 in the fifth and sixth rounds
-    assert heldout["speaker F1"] >= 0.90  # measured 0.892 in the fifth round, 0.905 in the sixth
+    assert heldout["main speaker"] >= 0.91  # measured 0.917 in the fifth to seventh rounds
+    # measured 0.892 in the fifth round, 0.905 in the sixth and seventh
+    assert heldout["speaker F1"] >= 0.90
 
 
 def _corpus_truth() -> list[tuple[str, str, dt.date]]:

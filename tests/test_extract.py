@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract import CONVERTER_VERSION, ExtractError, extract
+from generator.extract_names import capitalise_lower_names
 from generator.models import Draft, SpeakerRef
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -537,8 +538,11 @@ def test_initial_before_a_sentence_opener_ends_the_sentence() -> None:
 
 def test_participle_aside_and_and_inside_an_institution_name() -> None:
     # reuters21578/0220: "Canadian Foreign Secretary Joe Clark, winding up a two-day visit to
-    # Washington, said he expected ..."
-    assert speaker_names(draft_of("reuters21578/0220_06b0da8d52fb4a43.txt")) == ["Joe Clark"]
+    # Washington, said he expected ..."; later "Mitchell who urged Canada ..." (seventh sample)
+    assert speaker_names(draft_of("reuters21578/0220_06b0da8d52fb4a43.txt")) == [
+        "Joe Clark",
+        "George Mitchell",
+    ]
     # reuters21578/0932: "The U.S. Department of Housing and Urban Development (HUD) said ..."
     d = draft_of("reuters21578/0932_062683e19843fd4c.txt")
     assert speaker_names(d)[0].startswith("U.S. Department of Housing and Urban Development")
@@ -1414,3 +1418,189 @@ def test_firm_the_text_marks_known_by_its_first_word() -> None:
         "from nine airlines for the two planes.",
     )
     assert speaker_names(d) == ["Steven Udvar-Hazy", "Airbus"]
+
+
+def test_name_before_who_without_a_comma_speaks() -> None:
+    # reuters21578/0814: a restrictive "who" after a full name and role
+    d = story(
+        "LUXEMBOURG, April 29 - West German minister Ignaz Kiechle indicated yesterday he would "
+        "veto the adoption of Commission proposals in this area, saying they would unfairly "
+        "affect farmers in strong currency nations.",
+        "They agreed with EC farmers' union association president Hans Kjeldsen who said "
+        "yesterday that an agreement in June appeared to be the best that could be hoped for.",
+    )
+    assert speaker_names(d) == ["Ignaz Kiechle", "Hans Kjeldsen"]
+    # reuters21578/0220: a surname named in full before
+    d = story(
+        "WASHINGTON, March 11 - Canadian Foreign Secretary Joe Clark said he expected the "
+        "Reagan administration to take some action on reducing acid rain.",
+        "Clark today held discussions with Treasury Secretary James Baker and Democratic Sens. "
+        "Patrick Moynihan of New York, Christopher Dodd of Connecticut, Lloyd Bentsen of Texas "
+        "and George Mitchell of Maine.",
+        "This issue was discussed at length with Baker and several of the senators, including "
+        'Mitchell who urged Canada to "keep the heat on" the Reagan administration to force '
+        "action, Canadian officials said.",
+    )
+    assert speaker_names(d) == ["Joe Clark", "George Mitchell"]
+
+
+def test_country_with_an_adverb_or_an_opener_before_its_verb() -> None:
+    # reuters21578/0707: "has repeatedly" between the country and "said"
+    d = story(
+        "ANKARA, April 8 - Turkey said today its disputes with Greece, including rights on the "
+        "continental shelf in the Aegean Sea, should be solved through negotiations.",
+        "Greece has repeatedly said the issue was legal and could be solved at the "
+        "International Court of Justice.",
+    )
+    assert speaker_names(d) == ["Turkey", "Greece"]
+    # reuters21578/0757: "For its part" with no comma
+    d = story(
+        "MOSCOW, April 13 - Secretary of State George Shultz said the talks were useful.",
+        "For its part the Soviet Union has said its diplomatic missions in the United States "
+        'are subjected to surveillance and has accused Washington of "spy-mania."',
+    )
+    assert speaker_names(d) == ["George Shultz", "Soviet Union"]
+
+
+def test_dismissing_claims_is_a_statement() -> None:
+    # reuters21578/0484
+    d = story(
+        "LONDON, March 25 - Labour foreign affairs spokesman George Foulkes told parliament the "
+        "U.S. Tower Commission report showed Colonel Oliver North had tried to obtain 20 "
+        "Blowpipe missiles.",
+        "Junior Foreign Officer Minister Timothy Eggar dismissed the claims as \"wild and "
+        'fanciful allegations" with no foundation.',
+    )
+    assert speaker_names(d) == ["George Foulkes", "Timothy Eggar"]
+
+
+def test_lower_case_name_after_a_role_in_mixed_case_copy() -> None:
+    # reuters21578/0285: the copy loses its capitals part way; the lede is mixed case
+    d = story(
+        "QUITO, March 13 - Ecuadorean President Leon Febres Cordero said his country was "
+        "unilaterally suspending payments to private foreign banks.",
+        "Finance minister domingo cordovez said two days ago the government seeks to postpone "
+        "all the payments due to private foreign banks in 1987 until next year through "
+        "negotiations with these creditors.",
+    )
+    assert speaker_names(d)[1:] == ["Domingo Cordovez"]
+    # reuters21578/0511: a possessive office is no lower-case name
+    sentence = "the Michigan attorney general's office said in a statement."
+    assert capitalise_lower_names(sentence) == sentence
+    assert capitalise_lower_names(sentence, every_verb=False) == sentence
+
+
+def test_place_before_a_firm_and_sources_close_to_a_firm() -> None:
+    # reuters21578/0384: "Montreal-based" says where Alcan is, it is not part of its name
+    d = story(
+        "NEW YORK, March 19 - The owners of the smelters, (National Southwire Aluminum Co) and "
+        "Alcan Aluminium Ltd <AL>, said further viability of the operations would depend in "
+        "part upon how the rate case is eventually settled.",
+        'A spokesman for Montreal-based Alcan said, "The decision is 48 pages long and is in '
+        'legal-ese, so it certainly will be a long time before we can make a decision."',
+    )
+    assert speaker_names(d) == ["National Southwire Aluminum Co", "Alcan Aluminium Ltd"]
+    # reuters21578/0516: sources close to a firm are anonymous, not the firm
+    d = story(
+        "CHICAGO, March 25 - Thomas E. Mulligan, president of the board of directors, said 87 "
+        "pct of the 61 members voting favored dissolution.",
+        "Sources close to Farmers Commodities confirmed its plans, but Hal Richards, president, "
+        "could not be reached immediately for comment.",
+    )
+    assert speaker_names(d) == ["Thomas E. Mulligan"]
+
+
+def test_active_accusation_is_a_statement() -> None:
+    # reuters21578/0038 ("was accused of" stays no statement of the accused)
+    d = story(
+        "ROTTERDAM, March 9 - Employers organization chairman, Jacques Schoufour, accused the "
+        "FNV of intransigence in refusing to alter its stance at all over the past two months."
+    )
+    assert speaker_names(d) == ["Jacques Schoufour"]
+
+
+def test_the_one_quoted_in_the_passive_speaks() -> None:
+    # reuters21578/0974
+    d = story(
+        "LONDON, Oct 19 - British Foreign Secretary Geoffrey Howe met ministers today.",
+        '"We require numbers as well as words in all the commodity regimes," Howe was quoted '
+        "as saying.",
+    )
+    assert quote_speaker(d, "We require numbers") == "Geoffrey Howe"
+
+
+def test_surname_never_given_in_full_still_speaks() -> None:
+    # reuters21578/0154: the lede names the speaker only by role
+    d = story(
+        "WASHINGTON, March 6 - The director of the Treasury Department's office of "
+        "international banking and portfolio investment said Japan should open its bond and "
+        "stock markets to more U.S. firms.",
+        '"The Treasury would like to see greater openness of Jaspanese markets," Ammerman said '
+        "in a prepared speech for a conference on financial services sponsored by Georgetown "
+        "University.",
+    )
+    assert speaker_names(d) == ["Ammerman"]
+    # reuters21578/0071: a news outlet's name is no surname (it may only relay a statement)
+    d = story(
+        "MOSCOW, March 4 - Winter crops need to be reseeded, according to Soviet reports.",
+        '"The planned task of bringing in no less than 232 mln tonnes of grain is not simple," '
+        "the daily Izvestia wrote. \"It is a hard year,\" Izvestia said.",
+    )
+    assert speaker_names(d) == []
+    # reuters21578/0781: "Oteiba said" is the "Khalaf al-Oteiba" named before, not another
+    d = draft_of("reuters21578/0781_153bd2d7090508ec.txt")
+    assert speaker_names(d) == ["Khalaf al-Oteiba"]
+    # president_ua/0868: a given name used alone stands for the full name it opened
+    d = web_item(
+        "The President met with children",
+        "In particular, eight-year-old Yehor Kravtsov, who kept a diary while under shelling in "
+        "the city of Mariupol, received a gift. Yehor spoke about the bombing of the city and "
+        "the injuries he suffered as a result of the shelling.",
+    )
+    assert speaker_names(d) == ["Yehor Kravtsov"]
+
+
+def test_named_speaker_sharing_a_statement_with_a_vague_group() -> None:
+    # reuters21578/0945
+    d = story(
+        "WASHINGTON, Oct 20 - U.S. Agriculture Secretary Richard Lyng said he is pleased the "
+        "European Community plans to offer a global farm reform plan at GATT later this month.",
+        "However, the EC and some U.S. domestic groups have said the Reagan administration plan "
+        "to end all farm trade subsidies is unrealistic.",
+    )
+    assert speaker_names(d) == ["Richard Lyng", "European Community"]
+
+
+def test_when_and_where_between_a_subject_and_its_verb() -> None:
+    # reuters21578/0772: "on Thursday" and "in a speech at the IMF" before the verb
+    d = story(
+        "WASHINGTON, April 10 - Economy Minister Juan Sourrouille on Thursday in a speech at "
+        "the IMF accused creditor banks of standing in the way of an accord by demanding "
+        "conditions incompatible with Argentina's IMF standby program."
+    )
+    assert speaker_names(d) == ["Juan Sourrouille"]
+
+
+def test_unnamed_legislators_are_a_vague_group() -> None:
+    # reuters21578/0585: "Congressmen" capitalised after "The Republican" names no body
+    d = story(
+        "WASHINGTON, March 31 - Agriculture Secretary Richard Lyng said USDA already plans to "
+        "change to market value accounting.",
+        "The Republican Congressmen also said they will offer an amendment to the trade bill "
+        "instructing the U.S. Agriculture Department to value the bonus commodities used for "
+        "EEP at the market value, rather than the cost of acquisition.",
+    )
+    assert speaker_names(d) == ["Richard Lyng"]
+
+
+def test_institution_before_which_said_speaks() -> None:
+    # reuters21578/0054: the lede's company speaks through "which said"
+    d = story(
+        "NEW YORK, March 3 - The specialty retailing area continues to pay off for F.W. "
+        "Woolworth Co, once known only as a five and dime store chain, which said its 1986 "
+        "income rose 21 pct.",
+        "Roy Garofalo, Woolworth vice president, told Reuters that income generated by the "
+        "company's specialty store operations accounted for 52 pct of the parent company's 1986 "
+        "profits.",
+    )
+    assert speaker_names(d) == ["F.W. Woolworth Co", "Roy Garofalo"]
