@@ -34,9 +34,11 @@ def _converter() -> markdown.Markdown:
 
 # Text with none of these is plain paragraphs to Markdown: escaping it and wrapping each
 # paragraph in <p> gives the same HTML as Python-Markdown, about fifty times faster. Most
-# statements are such plain prose.
+# statements are such plain prose. `&` and `<` are not here (they reach Markdown escaped,
+# see `_escape_tags`), nor `>` inside a line, `!` (an image needs `[`), `|` and `~` (no
+# table or strikethrough extension): wire copy is full of "AT&T", "<DGN>" and "!".
 _MARKDOWN_SYNTAX = re.compile(
-    r"[\\`*_\[\]<>!&|~]|^\s*(?:[-+*#=]|\d+[.)])|^(?: {4}|\t)| {2}$|https?:|www\.", re.MULTILINE
+    r"[\\`*_\[\]]|^\s*(?:[-+*#=>]|\d+[.)])|^(?: {4}|\t)| {2}$|https?:|www\.", re.MULTILINE
 )
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 

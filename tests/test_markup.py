@@ -38,9 +38,22 @@ def test_fast_path_equals_markdown_on_every_corpus_body():
 @pytest.mark.parametrize(
     "text",
     [
-        "a *b* c",
         "x <script>alert(1)</script>",
-        "AT&T said",
+        "AT&T said, &amp; &copy; &#169;",
+        "Shares of <DGN> rose > 5 pct!",
+        "a | b ~ c",
+    ],
+)
+def test_escaped_characters_take_the_fast_path(text):
+    assert not markup._MARKDOWN_SYNTAX.search(text)
+    assert markup.body_html(text) == _slow(text)
+    assert "<script>" not in markup.body_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a *b* c",
         "1. first\n2. second",
         "# heading",
         "> quoted",
