@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter
+from . import files, frontmatter
 from .frontmatter import FrontMatterError
 from .models import DATE_FROM_VALUES, Origin, Problem, Quote, Speaker, SpeakerRef, Statement
 from .speakers import speaker_slug
@@ -310,13 +310,9 @@ class ParseCache:
         changed = sum(1 for key, entry in used.items() if self._disk.get(key) != entry)
         if self._disk and changed <= self.RESAVE_AFTER and len(used) >= len(self._disk):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(
-            json.dumps({"version": self.VERSION, "pages": used}, separators=(",", ":")),
-            encoding="utf-8",
+        files.write_atomic(
+            self.path, json.dumps({"version": self.VERSION, "pages": used}, separators=(",", ":"))
         )
-        os.replace(temp, self.path)
         self._disk = used
 
 

@@ -12,8 +12,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from . import frontmatter
+from . import files, frontmatter
 from .content import PageError, page_files, parse_registry
 from .extract import CONVERTER_VERSION, ExtractError, extract
 from .frontmatter import FrontMatterError
@@ -244,28 +242,12 @@ def make_slug(title: str) -> str:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create `path` atomically; fails with FileExistsError rather than overwrite."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.link(temp, path)  # atomic, and refuses to replace an existing file
-    finally:
-        os.unlink(temp)
+    files.write_new(path, text, prefix=".import-")
 
 
 def replace(path: Path, text: str) -> None:
     """Replace a generated page atomically (only called after checking it is unedited)."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    files.write_atomic(path, text, prefix=".import-")
 
 
 @dataclass

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__, render, search, urls
+from . import __version__, files, render, search, urls
 from .archive import Archive
 from .config import Config
 from .content import PageError, PageStat, ParseCache, load_statement, shown_path
@@ -123,19 +123,16 @@ class Plans:
             else:
                 if changed <= self.RESAVE_AFTER:
                     return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_suffix(".tmp")
         rows = {
             slug: [p.digest, *p.links, p.output, p.fingerprint, p.shard, p.member,
                    *p.neighbours, p.speakers]
             for slug, p in plans.items()
         }  # fmt: skip
-        temp.write_text(
+        files.write_atomic(
+            self.path,
             json.dumps({"version": self.VERSION, "with": condition, "plans": rows},
                        separators=(",", ":")),
-            encoding="utf-8",
         )  # fmt: skip
-        os.replace(temp, self.path)
         self._saved, self._saved_with = plans, condition
 
 
