@@ -115,7 +115,9 @@ _SETTING = re.compile(
 
 # "For its part the Soviet Union has said": an opener, not part of the subject, with or
 # without its comma.
-_PART_OPENER = re.compile(r"^\s*(?:For|On)\s+(?:its|his|her|their|our)\s+part\b,?")
+_PART_OPENER = re.compile(
+    r"^\s*(?:(?:For|On)\s+(?:its|his|her|their|our)\s+part\b,?|(?:But|And|Yet)\s+(?=[a-zA-Z]))"
+)
 
 
 # When, between a subject and its verb: "Juan Sourrouille on Thursday accused", "James
@@ -455,12 +457,23 @@ def _close_to(toks: list[str]) -> bool:
     return rest[0].lower() == "to" or [t.lower() for t in rest] == ["close", "to"]
 
 
+def _place_after_in(toks: list[str]) -> int:
+    """How many tokens a trailing "in <Place>" takes (0 when there is none)."""
+    for size in (2, 3, 4):
+        if len(toks) > size and toks[-size] == "in":
+            place = toks[-size + 1 :]
+            if all(t[:1].isupper() and not is_role_word(t) and not is_org_word(t) for t in place):
+                return size
+    return 0
+
+
 def parse_phrase(toks: list[str]) -> Subject | None:
     """What a short noun phrase names: a person, an institution, or a reference to one."""
     if not toks:
         return None
-    if len(toks) >= 3 and toks[-2] == "in" and all(t[0].isupper() for t in toks[:-2] + toks[-1:]):
-        toks = toks[:-2]  # "Merrill Lynch in London": where, not who
+    place = _place_after_in(toks)
+    if place:
+        toks = toks[:-place]  # "Merrill Lynch in London", "officials in Washington": where, not who
     last = toks[-1].lower()
     if last in {"he", "she", "him", "her"}:
         return Subject("pronoun")

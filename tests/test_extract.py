@@ -1604,3 +1604,18 @@ def test_institution_before_which_said_speaks() -> None:
         "profits.",
     )
     assert speaker_names(d) == ["F.W. Woolworth Co", "Roy Garofalo"]
+
+
+def test_sentence_opener_and_place_are_not_part_of_the_subject() -> None:
+    # reuters21578/0899: "But" opens the sentence and "in New York" says where the adviser
+    # is; neither is a person, and an adviser near someone speaks for nobody named
+    d = story(
+        "NEW YORK, June 19 - Harcourt Brace Jovanovich Inc officials were not available for "
+        "comment on market rumors that it is interested in acquiring Reed International plc.",
+        "Harcourt said in a statement this week that Salomon Brothers Inc and Mutual Shares "
+        "Corp have intervened in the case.",
+        "An increase in Reed shares in London today was attributed by brokers to rumors of "
+        "Harcourt's interest. But an adviser to Maxwell in New York said \"there's no basis "
+        'to think that it\'s us."',
+    )
+    assert speaker_names(d) == ["Harcourt Brace Jovanovich Inc"]
