@@ -194,6 +194,7 @@ def split_name(toks: list[str], end: int) -> int:
                 not before
                 or before == ","
                 or (before[0].islower() and before not in CONNECTORS)
+                or is_role_word(before)  # "Minister Cheikh Hamidou Kane": the title ends there
                 or _ARTICLED.match(toks[surname])  # "Abdel Fattah el-Sisi": two given names
             ):
                 i -= 1

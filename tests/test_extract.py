@@ -1619,3 +1619,17 @@ def test_sentence_opener_and_place_are_not_part_of_the_subject() -> None:
         'to think that it\'s us."',
     )
     assert speaker_names(d) == ["Harcourt Brace Jovanovich Inc"]
+
+
+def test_three_word_name_right_after_a_title() -> None:
+    # reuters21578/0612: the title ends at "Minister", so all three words are the name
+    d = story(
+        "PARIS, April 1 - Aid donors have promised Senegal 1.8 billion dlrs in soft loans over "
+        "the next three years, the World Bank said in a statement.",
+        "Senegal's Plan and Cooperation Minister Cheikh Hamidou Kane said the country achieved "
+        "positive growth of 4.2 pct over the last two years.",
+    )
+    assert [(s.name, s.role) for s in d.speakers][1] == (
+        "Cheikh Hamidou Kane",
+        "Senegal's Plan and Cooperation Minister",
+    )
