@@ -38,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict
 from importlib import metadata
@@ -337,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated numbers of statements (default: 1000,10000)")
     parser.add_argument("--tools", default=DEFAULT_TOOLS,
                         help=f"comma-separated, from {','.join(TOOLS)} (default: {DEFAULT_TOOLS})")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/dictum-bench"),
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dictum-bench",
                         help="work folder for archives, tool folders and logs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per scenario (median)")
     parser.add_argument("--seed", type=int, default=0, help="archive generator seed")
