@@ -83,7 +83,10 @@ STOP_CAPS = frozenset(
     Such Other Another Last Next First Second Third Federal National State Republic
     Russian Ukrainian American British German French Chinese Japanese Soviet European
     Western Eastern Northern Southern Central International Global Minister President
-    Foreign Deputy Prime Defence Defense Finance Trade Secretary Rep Sen Gov Reps Sens""".split()
+    Foreign Deputy Prime Defence Defense Finance Trade Secretary Rep Sen Gov Reps Sens
+    Following Speaking Addressing Responding Commenting Asked Given Under Over Despite Regarding
+    Concerning Amid Among Through Within Without Upon Into Unlike Including Against Toward
+    Towards Besides Beyond Across Along Around Between Throughout""".split()
 )  # "Rep Edward Markey": wire copy drops the dot of a title
 # Plural or vague subjects: statements by them name no speaker ("analysts said").
 VAGUE_NOUNS = frozenset(

@@ -897,6 +897,8 @@ def _names_in(text: str) -> list[str]:
             continue  # "On National Unity Day, Vladimir Putin ...": a holiday, no person
         if start >= 1 and toks[start - 1].lower() == "the":
             continue  # "President of the Untied States": a place or body, no person
+        if start >= 2 and toks[start - 1] == "of" and is_role_word(toks[start - 2]):
+            continue  # "Crown Prince of Abu Dhabi": the title's place; the name comes after
         if start < k - 1 and not (is_org_word(after) or after in VAGUE_NOUNS):
             # not "Presidential Grants" Foundation, "Congressional Democratic" leaders
             names.append(" ".join(toks[start:k]))

@@ -467,6 +467,20 @@ def _place_after_in(toks: list[str]) -> int:
     return 0
 
 
+# Documents that "state" or "say" things; the guidelines credit no one with their words.
+_PAPERS = frozenset(
+    """declaration treaty agreement memorandum charter resolution report document accord
+    convention protocol decree constitution study survey""".split()
+)
+
+
+def _is_paper(toks: list[str]) -> bool:
+    """ "The Joint Declaration", "the Memorandum of Understanding", "The Minsk Agreements"."""
+    head = toks[toks.index("of", 1) - 1] if "of" in toks[1:] else toks[-1]
+    word = head.lower()
+    return word in _PAPERS or (word.endswith("s") and word[:-1] in _PAPERS)
+
+
 def parse_phrase(toks: list[str]) -> Subject | None:
     """What a short noun phrase names: a person, an institution, or a reference to one."""
     if not toks:
@@ -475,6 +489,8 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     if place:
         toks = toks[:-place]  # "Merrill Lynch in London", "officials in Washington": where, not who
     last = toks[-1].lower()
+    if _is_paper(toks):
+        return None  # "The Joint Declaration states": a document does not speak by itself
     if last in {"he", "she", "him", "her"}:
         return Subject("pronoun")
     if last == "it":

@@ -1633,3 +1633,23 @@ def test_three_word_name_right_after_a_title() -> None:
         "Cheikh Hamidou Kane",
         "Senegal's Plan and Cooperation Minister",
     )
+
+
+def test_a_readouts_pair_skips_the_place_in_a_title() -> None:
+    # "Crown Prince of Abu Dhabi ... Mohamed bin Zayed Al Nahyan": the place is no person
+    d = draft_of("kremlin/0433_fbdcab94f6d942d5.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Mohamed bin Zayed Al Nahyan"]
+
+
+def test_an_opening_preposition_is_no_given_name() -> None:
+    # "Following Russian-Greek talks, Vladimir Putin and Kyriakos Mitsotakis gave statements"
+    d = draft_of("kremlin/0168_b215a707fbaf5999.txt")
+    assert speaker_names(d)[:2] == ["Vladimir Putin", "Kyriakos Mitsotakis"]
+    assert not any(name.startswith("Following") for name in speaker_names(d))
+
+
+def test_a_declaration_does_not_speak() -> None:
+    # "The Joint Declaration states that ...": a document, not a speaker (tests/labels/README)
+    d = draft_of("president_ua/0138_006780d81e930101.txt")
+    assert "Joint Declaration" not in speaker_names(d)
+    assert speaker_names(d)[0] == "Volodymyr Zelenskyy"
