@@ -222,7 +222,7 @@ class Registry:
                 if p.kind == "organization" and p.speaker and low in p.name.lower().split():
                     return p
         p = self.by_surname(word)
-        if p is not None:
+        if p is not None and not self._company_first(word, p):
             return p
         for p in self.people:
             if p.kind == "organization" and low in p.name.lower().split():
@@ -238,6 +238,14 @@ class Registry:
         if full:
             return self.person(full, None)
         return self.org(word) if is_acronym(word) else None
+
+    def _company_first(self, word: str, person: Person) -> bool:
+        """ "Taft said" where "Taft Broadcasting Co" is named before "Dudley Taft": the
+        company the story opened with, not the namesake named after it."""
+        named = self.raw.find(person.name)
+        return named > 0 and any(
+            at < named and full.split()[0] == word for at, full in self.companies
+        )
 
     def credit(self, p: Person, pos: float, said: bool = True) -> None:
         p.speaker = True

@@ -1653,3 +1653,17 @@ def test_a_declaration_does_not_speak() -> None:
     d = draft_of("president_ua/0138_006780d81e930101.txt")
     assert "Joint Declaration" not in speaker_names(d)
     assert speaker_names(d)[0] == "Volodymyr Zelenskyy"
+
+
+def test_a_lone_word_is_the_company_named_before_its_namesake() -> None:
+    # reuters21578/0565: "Taft Broadcasting Co" opens the story; "Taft said" is the company,
+    # not the vice chairman Dudley Taft named later in the same sentence
+    d = story(
+        "New York, March 30 - The Bass Group, once thought by analysts to be eager to sell its "
+        "holdings in Taft Broadcasting Co, emerged as another potential bidder for the Ohio "
+        "broadcasting company.",
+        "Taft said Friday it would negotiate with its vice Chairman Dudley Taft on his group's "
+        "150 dlr per share or 1.38 billion dlr offer for the company.",
+    )
+    assert "Taft Broadcasting Co" in speaker_names(d)
+    assert "Dudley Taft" not in speaker_names(d)
