@@ -21,7 +21,7 @@ COUNTRIES = frozenset(
     Slovakia Slovenia Somalia Spain Sudan Suriname Swaziland Sweden Switzerland Syria
     Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
     Ukraine Uruguay USSR Uzbekistan Vanuatu Venezuela Vietnam Yemen Yugoslavia Zaire Zambia
-    Zimbabwe""".split()
+    Zimbabwe U.S. U.K. UK USA U.S.A.""".split()
 ) | frozenset(
     """Antigua and Barbuda|Bosnia and Herzegovina|Burkina Faso|Cape Verde|Central African
     Republic|Costa Rica|Czech Republic|Dominican Republic|East Germany|East Timor|El

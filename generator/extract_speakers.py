@@ -58,13 +58,15 @@ _VERBS = (
     "underlined|underscored|reiterated|asserted|insisted|argued|claimed|commented|replied|"
     "responded|observed|recalled|confirmed|acknowledged|admitted|predicted|informed|"
     "assured|wrote|writes|answered|concluded|mentioned|disclosed|revealed|"
-    "estimated|reported|complained|cautioned|conceded|contended|suggested|proposed|"
+    "estimated|reported|complained|cautioned|conceded|contended|suggested|"
     "expressed|reaffirmed|highlighted|updated|briefed|shared|spoke about|talked about|thanked"
 )
 # A speech verb; not the passive "is said to be"; "declared" only before what was declared
 # ("UNESCO declared 2021 the Year of ..." is no statement).
 _SPEECH = re.compile(
     rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
+    # "proposed that ...", not "proposed the elimination of all farm subsidies" (an act)
+    r"|\bproposed\b(?=\s*(?:that\b|[:,\"“]))"
     r"|\b[Aa]ccording to\b"  # also opening a sentence: "According to Prime Minister X, ..."
     # "The statement states that ...", not "the Gulf Arab states could ..."
     r"|\bstates\b(?=\s+that\b|\s*[:,\"“])"
@@ -76,8 +78,11 @@ _SPEECH = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:saying|claiming|arguing|insisting)\b"
     # "the newspaper quoted Stoltenberg as saying": the one quoted speaks
     r"|\bas\s+saying\b"
-    # "Shultz has been more guarded, saying that ...": the subject of the sentence speaks
+    # "Shultz has been more guarded, saying that ...": the subject of the sentence speaks;
+    # "..., with the Congressional Budget Office saying the deficit is understated": the
+    # institution after "with" speaks
     r"|\bsaying\b(?<=, saying)"
+    r"|(?<=,\swith\s)[^,;:\"“”]{2,80}?\ssaying\b"
     # verbs that are also actions: "asked the White House to block" (a request), "denied
     # all motions" (a ruling), "added it to its list" are no statements
     r"|\basked\b(?=\s+(?:whether|why|what|how|if|who|about)\b|\s*[,:\"“])"
@@ -659,7 +664,7 @@ _QUOTED = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:\"“”]{2,80}?)\s+$"
 
 
 def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int) -> Subject | None:
-    if m.group(0).startswith("as") and m.group(0).endswith("saying"):  # "quoted X as saying"
+    if re.fullmatch(r"as\s+saying", m.group(0)):  # "quoted X as saying"
         passive = _QUOTED_PASSIVE.search(clause)
         if passive is not None:  # "Iacocca was quoted as saying": the one quoted speaks
             return parse_left(clause[: passive.start()] + " ")
@@ -667,6 +672,9 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
         return parse_phrase(tokens(quoted["who"])) if quoted else None
     if m.group(0) == "saying":  # ", saying": the sentence's subject, when it is a name
         return Subject("sentence", "strict")
+    if m.group(0).endswith(" saying"):  # ", with X saying": X, and only a name counts
+        subject = parse_phrase(tokens(m.group(0).removesuffix(" saying")))
+        return subject if subject is not None and subject.kind in {"person", "org"} else None
     according = m.group(0).lower() == "according to"
     bare = clause.strip()
     # `," said X` and `But said X`: nothing before the verb can be its subject; a lone

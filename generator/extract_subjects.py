@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .extract_countries import is_country
 from .extract_names import (
     CONNECTORS,
     GENERIC_PERSON_NOUNS,
@@ -220,6 +221,8 @@ def parse_left(clause: str) -> Subject | None:
             and first.kind in {"person", "org"}
             and second is None
             and toks[-1].lower() in _VAGUE_GROUPS
+            # "U.S. and Argentine officials said": two countries' adjectives, one vague group
+            and not (is_country(first.name) and toks[cut][:1].isupper())
         ):
             return first  # "the EC and some U.S. domestic groups have said": the named one
     return parse_phrase(toks[cut:][-14:])
@@ -499,6 +502,10 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         return Subject("they")
     if last in _LEGISLATORS:
         return None  # "The Republican Congressmen also said": lawmakers unnamed, a vague group
+    if len(toks) <= 4 and "." in toks[-1] and is_country(" ".join(toks)):
+        # "the U.S. said": the state (a one-word name goes the surname way, where a country
+        # inside a longer subject is dropped)
+        return Subject("org", " ".join(strip_articles(toks)))
     if _close_to(toks):
         # "an aide to USDA undersecretary Daniel Amstutz said", "Sources close to Farmers
         # Commodities confirmed": the aide or the sources speak, not whom they are near

@@ -1667,3 +1667,41 @@ def test_a_lone_word_is_the_company_named_before_its_namesake() -> None:
     )
     assert "Taft Broadcasting Co" in speaker_names(d)
     assert "Dudley Taft" not in speaker_names(d)
+
+
+def test_a_country_abbreviation_speaks_but_not_as_an_adjective() -> None:
+    # reuters21578/0235: "the U.S. said it would reexamine"; reuters21578/0601: "U.S. and
+    # Argentine officials said" is a vague group of two countries' officials
+    d = story(
+        "WASHINGTON, March 12 - U.S. Agriculture Secretary Richard Lyng said Japan had refused "
+        "to discuss its rice import ban.",
+        "However, the U.S. said it would reexamine the issue if by mid-1987 Japan did not roll "
+        "back import barriers to U.S. rice exports.",
+        "Argentina will soon abolish export taxes on soybeans and products, U.S. and Argentine "
+        "officials said.",
+    )
+    assert speaker_names(d) == ["Richard Lyng", "U.S."]
+
+
+def test_proposing_a_measure_is_no_statement() -> None:
+    # reuters21578/0945: "The U.S. in July proposed to GATT the elimination of all farm
+    # subsidies" reports an act; "proposed that ..." would report words
+    d = story(
+        "WASHINGTON, Oct 20 - U.S. Agriculture Secretary Richard Lyng said he is pleased the "
+        "European Community plans to offer a global farm reform plan at GATT.",
+        "The U.S. in July proposed to GATT the elimination of all farm subsidies affecting "
+        "trade within 10 years.",
+    )
+    assert speaker_names(d) == ["Richard Lyng"]
+
+
+def test_with_an_institution_saying() -> None:
+    # reuters21578/0268
+    d = story(
+        "Washington, March 13 - White House chief of staff Howard Baker said no decision has "
+        "been made yet, a Senate source said.",
+        "Reagan's own budget was submitted in January but Congress generally has rejected it "
+        "as unrealistic, with the Congressional Budget Office saying the deficit is "
+        "understated and should be a more realistic 134 billion dlrs.",
+    )
+    assert speaker_names(d) == ["Howard Baker", "Congressional Budget Office"]
