@@ -521,7 +521,9 @@ def _named_before(
         subject = sentence_subject(sentence, strict=True)
         if subject is None or (n == 0 and subject.kind == "pronoun"):
             continue  # nothing, or the "He" of "He said" itself
-        if n and subject.kind == "person" and subject.role and " " in subject.name:
+        if subject.kind == "person" and subject.role and " " in subject.name:
+            # also in the pronoun's own sentence: "Jeffrey Leeds of Chemical Bank agreed
+            # that ... but, contrary to di Clemente, he said"
             return doc.person(subject.name, subject.role)
         if subject.kind in {"person", "pronoun", "surname", "backref", "plural", "they"}:
             return None  # someone else, or "he" again: the usual reading holds

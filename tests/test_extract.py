@@ -1705,3 +1705,15 @@ def test_with_an_institution_saying() -> None:
         "understated and should be a more realistic 134 billion dlrs.",
     )
     assert speaker_names(d) == ["Howard Baker", "Congressional Budget Office"]
+
+
+def test_a_pronoun_in_the_sentence_of_a_named_subject() -> None:
+    # reuters21578/0400: "agreed" alone is no statement; the "he said" after it is Leeds's
+    d = story(
+        "NEW YORK, March 23 - The Federal Reserve is likely to keep policy steady, economist "
+        "Maria Ramirez of Drexel Burnham Lambert Inc said.",
+        "Jeffrey Leeds of Chemical Bank agreed that the economy's health would remain the main "
+        "influence on policy but, contrary to di Clemente, he said that recent signs of faster "
+        "growth and inflation could lead to higher rates first.",
+    )
+    assert speaker_names(d) == ["Maria Ramirez", "Jeffrey Leeds"]
