@@ -38,7 +38,8 @@ from .extract_subjects import COMPANY_NOUNS, ORG_NOUNS
 _NAMED_BODIES = frozenset(
     """ministry department agency commission committee council board union bank embassy
     authority organization organisation exchange association federation institute bureau
-    treasury parliament""".split()
+    treasury parliament center centre foundation society league alliance coalition
+    institution""".split()
 )
 # Bodies whose capitalised common noun is itself a name: "The Treasury said".
 _PROPER_BODIES = frozenset({"treasury", "kremlin", "parliament"})

@@ -48,7 +48,8 @@ ORG_NOUNS = frozenset(
     """ministry company bank department agency government commission committee council office
     fund board group firm union party corporation court service embassy administration
     kremlin treasury parliament authority organization organisation exchange association
-    federation institute bureau""".split()
+    federation institute bureau center centre foundation society league alliance coalition
+    institution""".split()
 )
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation"})
 # Unnamed legislators as a group (capitalised or not, never a body's name).
@@ -221,11 +222,16 @@ def parse_left(clause: str) -> Subject | None:
             and first.kind in {"person", "org"}
             and second is None
             and toks[-1].lower() in _VAGUE_GROUPS
-            # "U.S. and Argentine officials said": two countries' adjectives, one vague group
-            and not (is_country(first.name) and toks[cut][:1].isupper())
+            # "U.S. and Argentine officials said", "U.S. and congressional leaders say": a
+            # country's adjective before a vague group, unlike "the EC and some U.S. groups"
+            and not (is_country(first.name) and _tail_phrase(toks[: cut - 1])[0].lower() != "the"
+                     and toks[cut].lower() not in _LIST_DETERMINERS)
         ):
             return first  # "the EC and some U.S. domestic groups have said": the named one
     return parse_phrase(toks[cut:][-14:])
+
+
+_LIST_DETERMINERS = frozenset("some other several many most its their the".split())
 
 
 def _listed_before(toks: list[str], kind: str) -> list[Subject]:
@@ -865,6 +871,14 @@ def sentence_subject(sentence: str, strict: bool = False) -> Subject | None:
         if strict and k < len(toks) and not (_verb_follows(toks[k]) or present):
             continue
         subject = parse_phrase(toks[start:k]) if k > start else None
+        if (
+            subject is not None
+            and is_country(subject.name)
+            and k < len(toks)
+            and toks[k][:1].islower()
+            and not _verb_follows(toks[k])
+        ):
+            continue  # "U.S. lawmakers expressed": the country's adjective, not the state
         if strict and present and not _verb_follows(toks[k]):
             # "Joe Liro of S.G. Warburg ... expects": a verb only after a named person with a
             # role or firm; after "Most Paris" in "Most Paris dealers" it is a plural noun

@@ -1717,3 +1717,16 @@ def test_a_pronoun_in_the_sentence_of_a_named_subject() -> None:
         "growth and inflation could lead to higher rates first.",
     )
     assert speaker_names(d) == ["Maria Ramirez", "Jeffrey Leeds"]
+
+
+def test_a_country_abbreviation_as_an_adjective_is_no_speaker() -> None:
+    # president_ua/0176: "U.S. lawmakers expressed ... and stressed"; reuters21578/0789:
+    # "U.S. and congressional leaders say"
+    assert "U.S." not in speaker_names(draft_of("president_ua/0176_3c4f6bc5b8034ef7.txt"))
+    assert "U.S." not in speaker_names(draft_of("reuters21578/0789_8c13066a15074fd8.txt"))
+
+
+def test_the_center_said_is_the_center_named() -> None:
+    # reuters21578/0829: "The Center for Auto Safety ... sought a recall" then "The center said"
+    d = draft_of("reuters21578/0829_89f779b47c819b6b.txt")
+    assert speaker_names(d)[0] == "Center for Auto Safety"
