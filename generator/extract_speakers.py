@@ -881,20 +881,23 @@ _OCCASIONS = frozenset("Day Week Year Games Olympics Cup Championship Festival F
 
 def _names_in(text: str) -> list[str]:
     """Full personal names in a short text, in order ("Vladimir Putin", "Mahmoud Abbas")."""
-    toks = tokens(text)
-    for k, t in enumerate(toks):
+    raw = tokens(text)
+    toks = []
+    for k, t in enumerate(raw):
         # "President of Uzbekistan Shavkat Mirziyoyev." ends the sentence and the name
         if (
             t.endswith(".")
             and len(t) > 3
             and t[-3] != "."
             and (
-                any(is_role_word(w) for w in toks[max(0, k - 7) : k])
+                any(is_role_word(w) for w in raw[max(0, k - 7) : k])
                 # "... EU Affairs Igor Senčar.": a surname after a given name, a long title away
-                or (k >= 1 and is_name_word(toks[k - 1]) and is_name_word(t[:-1]))
+                or (k >= 1 and is_name_word(raw[k - 1]) and is_name_word(t[:-1]))
             )
         ):
-            toks[k] = t[:-1]
+            toks += [t[:-1], "."]  # the full stop stays, so no name runs on past it
+        else:
+            toks.append(t)
     names = []
     for k in range(1, len(toks) + 1):
         if not is_name_word(toks[k - 1]):

@@ -1730,3 +1730,14 @@ def test_the_center_said_is_the_center_named() -> None:
     # reuters21578/0829: "The Center for Auto Safety ... sought a recall" then "The center said"
     d = draft_of("reuters21578/0829_89f779b47c819b6b.txt")
     assert speaker_names(d)[0] == "Center for Auto Safety"
+
+
+def test_a_name_ending_a_sentence_does_not_run_into_the_next() -> None:
+    # president_ua/0179: "... Estonia Liis Lipre-Järma. Zhovkva briefed ..."
+    d = draft_of("president_ua/0179_0461c1cbe2bb9d07.txt")
+    assert speaker_names(d)[0] == "Ihor Zhovkva"
+    # president_ua/0845: "... Volodymyr Zelenskyy. According to ..."
+    duda = draft_of("president_ua/0845_49ee4e67da758223.txt")
+    assert "Volodymyr Zelenskyy" in speaker_names(duda)
+    # president_ua/0154: "... Olena Zelenska. Congratulating ..."
+    assert "Olena Zelenska" in speaker_names(draft_of("president_ua/0154_df189c252f468877.txt"))
