@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .extract_countries import is_country
+
 # Letter classes for Latin script with accents ("Kvedaravičius", "Sidabrinė"): re has no \p{Lu}.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 LOWER = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
@@ -43,7 +45,7 @@ ROLE_WORDS = frozenset(
     correspondent journalist rector
     coach secretary-general lady president-elect premier-elect mp member metropolitan
     administrator superintendent inspector auditor governor-general sheikh sultan emperor
-    dealer trader banker broker researcher scientist historian writer author""".split()
+    dealer trader banker broker researcher scientist historian writer author designer""".split()
 )
 # Words that qualify a role without being its head: "deputy foreign minister".
 ROLE_MODIFIERS = frozenset(
@@ -86,7 +88,12 @@ STOP_CAPS = frozenset(
     Foreign Deputy Prime Defence Defense Finance Trade Secretary Rep Sen Gov Reps Sens
     Following Speaking Addressing Responding Commenting Asked Given Under Over Despite Regarding
     Concerning Amid Among Through Within Without Upon Into Unlike Including Against Toward
-    Towards Besides Beyond Across Along Around Between Throughout""".split()
+    Towards Besides Beyond Across Along Around Between Throughout Neither Either Granting
+    Greeting Welcoming Congratulating Noting Stressing Emphasizing Emphasising Recalling
+    Thanking Expressing Answering Summing Opening Closing Taking Having Being Touching
+    Referring Turning Starting Visiting Receiving Presenting Attending Discussing Assessing
+    Highlighting Underlining Reporting Describing Explaining Calling Urging Citing
+    Investor Investors Lawyer Lawyers""".split()
 )  # "Rep Edward Markey": wire copy drops the dot of a title
 # Plural or vague subjects: statements by them name no speaker ("analysts said").
 VAGUE_NOUNS = frozenset(
@@ -185,6 +192,7 @@ def split_name(toks: list[str], end: int) -> int:
         i > 0
         and (is_name_word(toks[i - 1]) or toks[i - 1] in _GIVEN_MONTHS)
         and not is_initial(toks[i - 1])
+        and not is_country(toks[i - 1])  # "President of Belarus Lukashenko"
     ):
         i -= 1  # given name; "Jan" before a surname is a name, not January
         while i > 0 and is_initial(toks[i - 1]):

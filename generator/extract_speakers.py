@@ -135,10 +135,17 @@ _TITLE_AUTHOR = re.compile(
     r"following|after|before|about|regarding)\b|\s*[:\"“(,]|$)",
     re.IGNORECASE,
 )
+_ROLE_JOINERS = frozenset({"of", "the", "for", "and", "to"})  # "Adviser to the Head of ..."
+_TITLE_WORK = re.compile(
+    r"['’]s\s+(?:address|speech|statement|remarks|article|interview|message|letter|appeal|"
+    r"op-ed|greetings?)\b.*$",
+    re.IGNORECASE,
+)
 _TITLE_JOINT = re.compile(r"^\s*joint\b", re.IGNORECASE)
 _TITLE_LEAD = re.compile(r"^(?P<who>[^:]{3,80}?)(?:\s+in\s+an?\s+interview\b[^:]*)?:\s+\S")
 _TITLE_TAIL = re.compile(
-    r"\s[-–—]\s+(?P<who>[^-–—]{2,80}?)(?:\s+(?:during|at|to|in|on|for|with|before|after)\s.*)?$"
+    r"\s[-–—]\s+(?P<who>[^-–—]{2,80}?)"
+    r"(?:\s+(?:during|at|to|in|on|for|with|before|after|following|about|via)\s.*)?$"
 )
 # "... - address by President ...": the whole body is the author's first-person speech.
 _TITLE_ADDRESS = re.compile(
@@ -993,6 +1000,7 @@ def _title_speakers(doc: Registry, title: str, text: str) -> None:
 
 def _title_person(doc: Registry, who: str, text: str) -> Person | None:
     who = _TICKER.sub(" ", who).strip()
+    who = _TITLE_WORK.sub("", who)  # "President Volodymyr Zelenskyy's address": the author
     toks = tokens(who)
     if len(toks) >= 2 and who.isupper():
         # "... - DATA GENERAL <DGN>": a headline's source is a speaker of the story, the
@@ -1019,6 +1027,12 @@ def _title_person(doc: Registry, who: str, text: str) -> Person | None:
     if subject is not None and subject.kind == "org":
         return doc.org(subject.name)
     words = strip_articles(toks)
+    for k, w in enumerate(words):
+        if k and w[:1].islower() and w not in _ROLE_JOINERS:
+            # "Head of State addressed foreign diplomats", "President of Ukraine at the
+            # GLOBSEC Forum": the role ends where the headline goes on
+            words = words[:k]
+            break
     if words and any(is_role_word(w) for w in words):
         role = " ".join(words)
         # "... - President": the speaker holding the role who speaks most, not the last named

@@ -1741,3 +1741,21 @@ def test_a_name_ending_a_sentence_does_not_run_into_the_next() -> None:
     assert "Volodymyr Zelenskyy" in speaker_names(duda)
     # president_ua/0154: "... Olena Zelenska. Congratulating ..."
     assert "Olena Zelenska" in speaker_names(draft_of("president_ua/0154_df189c252f468877.txt"))
+
+
+def test_title_author_is_the_person_not_the_headline_phrase() -> None:
+    # "... - President Volodymyr Zelenskyy's address", "... - President following talks
+    # with ...", "Head of State addressed foreign diplomats: ...", "President of Ukraine at
+    # the GLOBSEC International Security Forum in Bratislava: ..."
+    for name in ("0693_d3f415b5c18e04c1", "0905_ea194446a08b9748", "0233_bb5a8aba5c5ca831"):
+        assert speaker_names(draft_of(f"president_ua/{name}.txt"))[0] == "Volodymyr Zelenskyy"
+    d = draft_of("president_ua/0854_4543a0b488d35263.txt")
+    assert speaker_names(d) == ["President of Ukraine"]
+
+
+def test_sentence_opening_words_and_countries_are_not_given_names() -> None:
+    # "Greeting Zuzana Čaputová in Kyiv, he stressed", "Investor Paul Bilzerian said",
+    # "President of Belarus Lukashenko threatened"
+    assert "Zuzana Čaputová" in speaker_names(draft_of("president_ua/0840_2fb98fa0c3667a19.txt"))
+    assert speaker_names(draft_of("reuters21578/0638_a9edc1cdf56b9d7d.txt")) == ["Paul Bilzerian"]
+    assert "Belarus Lukashenko" not in speaker_names(draft_of("kremlin/0068_533880b140eda211.txt"))
