@@ -38,3 +38,17 @@ def is_country(name: str) -> bool:
     if name[:4].lower() == "the ":
         name = name[4:]
     return name in COUNTRIES
+
+# Capitals that wire copy uses for their governments: "Washington has said", "Moscow warned".
+CAPITALS = frozenset(
+    """Washington Moscow Beijing Peking Tokyo London Paris Bonn Berlin Brussels Rome Madrid
+    Ottawa Canberra Kiev Kyiv Minsk Warsaw Prague Budapest Bucharest Sofia Belgrade Athens
+    Ankara Tehran Baghdad Damascus Riyadh Cairo Tripoli Jerusalem Amman Beirut Kabul
+    Islamabad Delhi Seoul Pyongyang Hanoi Manila Jakarta Bangkok Havana Managua Brasilia
+    Caracas Bogota Lima Santiago Mexico Pretoria Nairobi Lagos Tbilisi Yerevan Baku""".split()
+)
+
+
+def is_state(name: str) -> bool:
+    """A country or a capital standing for its government ("Washington has said")."""
+    return is_country(name) or name in CAPITALS

@@ -70,7 +70,7 @@ ORG_WORDS = frozenset(
     holdings systems motors partners associates laboratories products stores mines mining
     petroleum resources capital trust savings financial insurance hospital university
     college network television radio press cie sa ag nv gmbh spa conference summit forum
-    authorities""".split()
+    authorities committees""".split()
 )
 # Capitalised words that never start or make up a personal name.
 STOP_CAPS = frozenset(
@@ -93,7 +93,8 @@ STOP_CAPS = frozenset(
     Thanking Expressing Answering Summing Opening Closing Taking Having Being Touching
     Referring Turning Starting Visiting Receiving Presenting Attending Discussing Assessing
     Highlighting Underlining Reporting Describing Explaining Calling Urging Citing
-    Investor Investors Lawyer Lawyers""".split()
+    Investor Investors Lawyer Lawyers Republican Republicans Democrat Democrats
+    Democratic""".split()
 )  # "Rep Edward Markey": wire copy drops the dot of a title
 # Plural or vague subjects: statements by them name no speaker ("analysts said").
 VAGUE_NOUNS = frozenset(

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .extract_countries import is_country
+from .extract_countries import is_country, is_state
 from .extract_labels import Label
 from .extract_names import (
     PARTICLES,
@@ -693,6 +693,9 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
         or not bare
         or (re.fullmatch(r"[\s,]*(?:\w+\s+)?", clause) and not _lone_subject(bare))
     ):
+        if not according and m.group(0).split()[0] in _OBJECT_VERBS:
+            # "... and called on Ottawa authorities to ...": what follows is the object
+            return parse_left(clause) if bare else None
         subject = parse_right(text[m.end() :])
         if subject is None and not according and bare:
             subject = parse_left(clause)
@@ -782,8 +785,9 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
 
 
 def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
-    if subject.kind in {"person", "surname"} and not subject.role and is_country(subject.name):
-        return doc.org(subject.name)  # "Iran had warned", "Canada said": the state speaks
+    if subject.kind in {"person", "surname"} and not subject.role and is_state(subject.name):
+        # "Iran had warned", "Canada said", "Washington has said": the state speaks
+        return doc.org(subject.name)
     if subject.kind == "person":
         if not subject.role and fuller_company(subject.name, doc.companies):
             return doc.org(subject.name)  # "Merrill Lynch" of "Merrill Lynch and Co"

@@ -213,6 +213,19 @@ def parse_left(clause: str) -> Subject | None:
     if cut and toks[cut - 1] == "and" and cut >= 2:
         first = parse_phrase(_tail_phrase(toks[: cut - 1]))
         second = parse_phrase(toks[cut:][-14:])
+        if (
+            first is not None
+            and first.kind == "person"
+            and not first.role
+            and second is not None
+            and second.kind == "person"
+            and second.role
+            and second.role.split()[0][:1].isupper()
+            and not is_role_word(second.role.split()[0])
+            and " ".join(toks[: cut - 1]).endswith(first.name)
+        ):
+            # "Ecuadorean Energy and Mines Minister Javier Espinosa": one role with "and"
+            return Subject("person", second.name, f"{first.name} and {second.role}")
         if first and second and first.kind == second.kind and first.kind in {"person", "org"}:
             second.also.append(first)  # "House Speaker Jim Wright and ... Robert Byrd said"
             second.also[:0] = _listed_before(listed[: len(listed) - len(toks)], first.kind)
@@ -438,7 +451,9 @@ def _unclosed_appositive(toks: list[str]) -> Subject | None:
     if len(parts) < 2:
         return None
     role, before = parts[-1], parts[-2]
-    if not role or not before or not any(is_role_word(t) for t in role[:4]):
+    if not role or not before or not any(
+        is_role_word(t) or t.lower() in GENERIC_PERSON_NOUNS for t in role[:4]  # "a Democrat"
+    ):
         return None
     if role[0][0].isupper() and not is_role_word(role[0]):
         # "Romilly Humphries, S.A.Y. president and chief executive officer said": the firm
@@ -448,7 +463,8 @@ def _unclosed_appositive(toks: list[str]) -> Subject | None:
             return None
     start = split_name(before, len(before))
     if start >= len(before) or not all(
-        t[0].isupper() or is_role_word(t) or t.lower() in ROLE_MODIFIERS for t in before[:start]
+        t[0].isupper() or is_role_word(t) or t.lower() in ROLE_MODIFIERS or t in {"and", "of"}
+        for t in before[:start]  # "Ways and Means chairman Dan Rostenkowski, an ..."
     ):
         return None
     return Subject("person", " ".join(before[start:]), " ".join(strip_articles(role)))
@@ -572,6 +588,20 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         # "the Prime Minister of the United Kingdom": a country or body after "of the",
         # not a personal name; the whole phrase is a role naming someone
         return _backref(toks)
+    run = start
+    while run > 0 and toks[run - 1][:1].isupper() and not is_role_word(toks[run - 1]):
+        run -= 1
+    if (
+        start < len(toks)
+        and run >= 1
+        and toks[run - 1].lower() == "the"
+        # not "Head of the Mykolaiv Regional State Administration Vitaliy Kim"
+        and (run < 2 or toks[run - 2].lower() not in {"of", "and", "to", "for", "at"})
+        and not any(is_org_word(t) for t in toks[run:start])
+    ):
+        # "the Farm Credit System", "the damaged Unit Two": "the" and capitals with no title
+        # among them come before a thing's name, not a person's
+        return None
     if start < len(toks):
         return Subject("person", " ".join(toks[start:]), role_before(toks, start))
     if last in VAGUE_NOUNS or last in {"we", "i", "you", "them", "us", "who"}:

@@ -1759,3 +1759,27 @@ def test_sentence_opening_words_and_countries_are_not_given_names() -> None:
     assert "Zuzana Čaputová" in speaker_names(draft_of("president_ua/0840_2fb98fa0c3667a19.txt"))
     assert speaker_names(draft_of("reuters21578/0638_a9edc1cdf56b9d7d.txt")) == ["Paul Bilzerian"]
     assert "Belarus Lukashenko" not in speaker_names(draft_of("kremlin/0068_533880b140eda211.txt"))
+
+
+def test_party_labels_and_joined_portfolios_stay_out_of_names() -> None:
+    # reuters21578/0281: "Ecuadorean Energy and Mines Minister Javier Espinosa said"
+    d = draft_of("reuters21578/0281_d0f8475b4a7312bb.txt")
+    assert speaker_names(d)[0] == "Javier Espinosa"
+    # reuters21578/0291: "Republican Bill Frenzel of Michigan said"
+    assert speaker_names(draft_of("reuters21578/0291_0c6f21343c278b1e.txt"))[0] == "Bill Frenzel"
+    # reuters21578/0256: "..., Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said."
+    assert speaker_names(draft_of("reuters21578/0256_92a6015b0eff37a3.txt")) == ["Dan Rostenkowski"]
+
+
+def test_the_before_a_capitalised_run_names_a_thing() -> None:
+    # reuters21578/0244: "A member of the board which regulates the Farm Credit System predicted"
+    assert "Credit System" not in speaker_names(draft_of("reuters21578/0244_2a25b11f324dd30b.txt"))
+
+
+def test_a_capital_speaks_for_its_government_and_an_object_never_speaks() -> None:
+    # reuters21578/0472: "But Washington has previously said it would not agree ..."
+    assert "Washington" in speaker_names(draft_of("reuters21578/0472_0f948898580175ef.txt"))
+    # reuters21578/0355: '... and called on Ottawa authorities to reexamin their position.'
+    d = draft_of("reuters21578/0355_4d616e69ca16519d.txt")
+    assert "Ottawa" not in speaker_names(d)
+    assert speaker_names(d)[0] == "French Foreign Ministry"
