@@ -73,6 +73,7 @@ class Registry:
     current_org: Person | None = None  # what "it"/"the company" refers to
     author: Person | None = None  # who sent the message that "the message reads"
     pair: list[Person] = field(default_factory=list)  # "the two leaders" of a readout
+    parties: list[Person] = field(default_factory=list)  # everyone the readout's lede names
     host: Person | None = None  # the leader the lede opens with: "Vladimir Putin had a ..."
     last_plural: bool = False  # the last subject was the pair: "they" means them
     text: str = ""  # the whole document, to spell out acronyms

@@ -152,6 +152,11 @@ _TITLE_ADDRESS = re.compile(
     r"\b(?:address|speech|article|greetings|video address|message)\b", re.IGNORECASE
 )
 
+_PLURAL_OPENING = re.compile(
+    r"\s*(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state|parties|sides|"
+    r"interlocutors)\s+[a-z]",
+    re.IGNORECASE,
+)
 _PLURAL_MENTION = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state|parties|sides|"
     r"interlocutors)\b",
@@ -445,6 +450,8 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
                 found.append(_Attribution(clause_start, vs, m.end(), earlier[-1]))
                 continue
             subject = sentence_subject(text[s0:vs], strict=subject.name == "strict")
+            if subject is None and _PLURAL_OPENING.match(text, s0):
+                subject = Subject("plural")  # "The leaders continued ... and confirmed"
         named = None
         if subject is not None and subject.kind == "pronoun":
             named = _named_before(doc, text, offset, starts, vs, before)
@@ -778,6 +785,8 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
     plural = subject.kind == "plural" or (subject.kind == "they" and doc.last_plural)
     doc.last_plural = plural
     if plural:  # "both sides have reported" needs the lede's two people, not one of them
+        if len(doc.pair) == 2 and len(doc.parties) == 3:
+            return list(doc.parties)  # "conversations with Ilham Aliyev and Nikol Pashinyan"
         return list(doc.pair) if len(doc.pair) == 2 else []
     found = _resolve_one(doc, subject)
     others = [p for s in subject.also if (p := _resolve_one(doc, s)) is not None]
@@ -929,6 +938,9 @@ def _names_in(text: str) -> list[str]:
     return names
 
 
+_JOINED_BY_TITLE = re.compile(r"\s+and\s+(?:(?:[A-Z][\w\-]*|of|the)\s+)*")
+
+
 def _find_pair(doc: Registry, texts: list[str]) -> None:
     """The two people of a readout's lede: "Vladimir Putin had a telephone conversation with
     President of Uzbekistan Shavkat Mirziyoyev" -> whom "the presidents" means."""
@@ -942,6 +954,13 @@ def _find_pair(doc: Registry, texts: list[str]) -> None:
             names.append(p)
     if len(names) >= 2:
         doc.pair = names[:2]
+        doc.parties = names[:2]
+        for third in names[2:3]:
+            # "with President ... Ilham Aliyev and Prime Minister of ... Nikol Pashinyan": a
+            # third party only when joined to the second by "and" and a title
+            between = lede[lede.find(names[1].name) + len(names[1].name) : lede.find(third.name)]
+            if _JOINED_BY_TITLE.fullmatch(between):
+                doc.parties.append(third)
     elif names:
         doc.pair = names[:1]
     if names:

@@ -1783,3 +1783,15 @@ def test_a_capital_speaks_for_its_government_and_an_object_never_speaks() -> Non
     d = draft_of("reuters21578/0355_4d616e69ca16519d.txt")
     assert "Ottawa" not in speaker_names(d)
     assert speaker_names(d)[0] == "French Foreign Ministry"
+
+
+def test_the_leaders_of_a_readout_share_a_statement() -> None:
+    # kremlin/0062: "The leaders continued their discussion ... and confirmed the importance"
+    d = draft_of("kremlin/0062_f5d9d2b8010ace65.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Angela Merkel"]
+    # kremlin/0539: conversations with Ilham Aliyev and Nikol Pashinyan; "They reaffirmed"
+    d = draft_of("kremlin/0539_399b0d6826b0dfa1.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Ilham Aliyev", "Nikol Pashinyan"]
+    # president_ua/0860: Zelenskyy is named in the lede, but the interlocutors are two
+    d = draft_of("president_ua/0860_271a98952b694e34.txt")
+    assert "Volodymyr Zelenskyy" not in speaker_names(d)
