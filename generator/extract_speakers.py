@@ -82,6 +82,9 @@ _SPEECH = re.compile(
     # "..., with the Congressional Budget Office saying the deficit is understated": the
     # institution after "with" speaks
     r"|\bsaying\b(?<=, saying)"
+    # "..., noting that ...", "..., arguing that ...": likewise, before what was said
+    r"|(?<=, )(?:adding|noting|arguing|warning|stressing|insisting|claiming|explaining|"
+    r"charging|complaining|asserting|contending)\b(?=\s+(?:that\b|[\"“]))"
     r"|(?<=,\swith\s)[^,;:\"“”]{2,80}?\ssaying\b"
     # verbs that are also actions: "asked the White House to block" (a request), "denied
     # all motions" (a ruling), "added it to its list" are no statements
@@ -102,6 +105,10 @@ _SPEECH = re.compile(
     # "Schoufour accused the FNV of intransigence": an accusation is a statement; the
     # passive "was accused of" is not the accused's (see _PASSIVE_BEFORE)
     r"|\baccused\b(?=\s+[^.;:\"“”]{1,60}?\bof\b)"
+)
+_PARTICIPLES = frozenset(
+    """saying adding noting arguing warning stressing insisting claiming explaining charging
+    complaining asserting contending""".split()
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -649,6 +656,7 @@ def _second_hand(
         comma = text.rfind(",", starts[sentence[k]], m.start())
         trailing = (
             comma >= 0
+            and m.group(0) not in _PARTICIPLES  # ", adding that ...": the same speaker goes on
             and reporter(k)
             and len(text[comma + 1 : m.start()].split()) <= 7
             and _TRAILING_AFTER.match(text[m.end() : end])
@@ -686,7 +694,7 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
             return parse_left(clause[: passive.start()] + " ")
         quoted = _QUOTED.search(text, max(0, m.start() - 90), m.start())
         return parse_phrase(tokens(quoted["who"])) if quoted else None
-    if m.group(0) == "saying":  # ", saying": the sentence's subject, when it is a name
+    if m.group(0) in _PARTICIPLES:  # ", saying": the sentence's subject, when it is a name
         return Subject("sentence", "strict")
     if m.group(0).endswith(" saying"):  # ", with X saying": X, and only a name counts
         subject = parse_phrase(tokens(m.group(0).removesuffix(" saying")))

@@ -1795,3 +1795,15 @@ def test_the_leaders_of_a_readout_share_a_statement() -> None:
     # president_ua/0860: Zelenskyy is named in the lede, but the interlocutors are two
     d = draft_of("president_ua/0860_271a98952b694e34.txt")
     assert "Volodymyr Zelenskyy" not in speaker_names(d)
+
+
+def test_adding_that_after_told_keeps_the_speaker() -> None:
+    # reuters21578/0812: "..., adding that ..." after "told Reuters" is the same speaker going
+    # on, not a trailing attribution that makes the sentence before someone else's
+    d = story(
+        "NEW YORK, June 1 - Oil prices should hold at 18 dlrs, executives said.",
+        "Lawrence Rawl, chairman of Exxon Corp <XON>, told Reuters he expected prices would "
+        "remain at 18 dlrs through the end of 1987, adding that 20 dlrs a barrel was a "
+        "possibility.",
+    )
+    assert speaker_names(d) == ["Lawrence Rawl"]
