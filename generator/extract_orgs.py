@@ -157,7 +157,8 @@ def expand_acronym(acronym: str, text: str) -> str | None:
     """Spell out an acronym ("ICO" -> "International Coffee Organization") from the text:
     the initials of a capitalised run, where a word may give more than its first letter
     ("LILCO" -> "Long Island Lighting Co") and a trailing corporate suffix may give none
-    ("BP" -> "British Petroleum Co Plc")."""
+    ("BP" -> "British Petroleum Co Plc"), or the name the text defines it as
+    ("Petroleos de Venezuela (PDVSA)", "Petroleos De Venezuela, PDVSA,")."""
     for m in _CAPITAL_RUN.finditer(text):
         if acronym[0] not in m.group():
             continue  # cheap: the run holds no word that could start it
@@ -172,6 +173,17 @@ def expand_acronym(acronym: str, text: str) -> str | None:
                 end = _spells(acronym, words, start)
                 if end:
                     return " ".join(words[start:end])
+    defined = re.search(
+        rf"\b([A-Z][\w.&'\-]*(?:\s+(?:(?:de|del|da|do|of|and|for|la|le|du)\s+)?[A-Z][\w.&'\-]*)"
+        rf"{{0,6}})\s*(?:\(\s*{re.escape(acronym)}\s*\)|,\s*{re.escape(acronym)}\s*,)",
+        text,
+    )
+    if defined:
+        words = defined.group(1).split()
+        while words and (words[0] in _OPENERS or words[0].endswith(("'s", "’s", "-based"))):
+            words.pop(0)  # "USDA's Food Safety and ...", "Paris-based Organisation ..."
+        if len(words) >= 2 and words[0][0] == acronym[0]:  # not a translation's initials
+            return " ".join(words)
     return None
 
 

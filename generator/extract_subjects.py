@@ -117,6 +117,7 @@ _SETTING = re.compile(
 
 # "For its part the Soviet Union has said": an opener, not part of the subject, with or
 # without its comma.
+_ACRONYM_IN_PARENS = re.compile(r"\s*\([A-Z][A-Z&]{1,9}\)")  # "Federation (AFBF) official"
 _PART_OPENER = re.compile(
     r"^\s*(?:(?:For|On)\s+(?:its|his|her|their|our)\s+part\b,?|(?:But|And|Yet)\s+(?=[a-zA-Z]))"
 )
@@ -153,7 +154,7 @@ def parse_left(clause: str) -> Subject | None:
         ):
             clause = (head[:-1] if set_off else head) + " "
             clause = _WHEN.sub(" ", clause)  # "on Thursday in a speech at the IMF"
-    toks = _strip_adverbs(tokens(_PARTY_IN_PARENS.sub(" ", clause)))
+    toks = _strip_adverbs(tokens(_ACRONYM_IN_PARENS.sub("", _PARTY_IN_PARENS.sub(" ", clause))))
     if len(toks) >= 3 and toks[-2] == "," and toks[-1].rstrip(".") in _COMMA_SUFFIXES:
         # "Petroleos de Venezuela, S.A. said": a corporate suffix set off by a comma
         run = org_run(toks, len(toks) - 2) or _capital_tail(toks[:-2])
@@ -379,7 +380,25 @@ def _appositive(toks: list[str]) -> Subject | None:
         return parse_phrase(_tail_phrase(parts[0])) if len(toks) > 2 else None
     if len(parts) < 2 or not parts[-1]:
         return None
-    appositive, before = parts[-1], _tail_phrase(parts[-2])
+    k = len(parts) - 2
+    while (
+        k > 0
+        and parts[-1]
+        and parts[-1][0][0].islower()
+        and strip_articles(parts[k])
+        and strip_articles(parts[k])[0][0].islower()  # not "the Detroit Free Press"
+        and parts[k][0] != "and"
+        and len(parts[k]) <= 12
+        and split_name(parts[k], len(parts[k])) == len(parts[k])
+        and parts[k - 1]
+        and parts[k - 1][0].lower() not in _PREPOSITIONS
+    ):
+        k -= 1  # "Financial Corp, parent of American Savings ..., the nation's largest thrift,"
+    if k < len(parts) - 2:
+        org = org_run(parts[k], len(parts[k]))  # "Economic and Social Council, an ... body,"
+        if org:
+            return Subject("org", re.sub(r"^\S+['’]s\s+", "", _strip_the(org)))
+    appositive, before = parts[k + 1], _tail_phrase(parts[k])
     if not before:
         return None
     if appositive[0].lower() in {"who", "which"} or _participle(appositive[0]):

@@ -1807,3 +1807,21 @@ def test_adding_that_after_told_keeps_the_speaker() -> None:
         "possibility.",
     )
     assert speaker_names(d) == ["Lawrence Rawl"]
+
+
+def test_an_acronym_the_text_defines_and_a_chain_of_asides() -> None:
+    # reuters21578/0347: "a senior Petroleos de Venezuela (PDVSA) official said"; the
+    # parenthesised acronym is no part of the name, and "PDVSA" later is the same company
+    d = draft_of("reuters21578/0347_ce8738181a017167.txt")
+    assert "Petroleos de Venezuela" in speaker_names(d)
+    assert not any("PDVSA" in name for name in speaker_names(d))
+    # reuters21578/0932: "... Department of Housing and Urban Development (HUD) ..."
+    d = draft_of("reuters21578/0932_062683e19843fd4c.txt")
+    assert speaker_names(d) == ["U.S. Department of Housing and Urban Development"]
+
+
+def test_an_institution_before_two_asides_speaks() -> None:
+    # reuters21578/0446: "France's Economic and Social Council (CES), an advisory body
+    # comprising industrialists, trade unionists and representatives ..., said"
+    d = draft_of("reuters21578/0446_2f5860d594da8059.txt")
+    assert speaker_names(d)[0] == "Economic and Social Council"
