@@ -670,7 +670,13 @@ def _second_hand(
             # attribution is the outer one, so it is never inside the statement before it
             p = verbs[j]
             between = _ASIDE.sub(" ", text[p.end() : m.start()])
-            if _REPORTING.match(p.group(0)) and not _CLAUSE_BREAK.search(between):
+            if (
+                _REPORTING.match(p.group(0))
+                and not _CLAUSE_BREAK.search(between)
+                # "... that the exchange announced last month, the CBOE said": the first
+                # verb ends its clause there, and reports nothing
+                and not _ENDS_CLAUSE.match(between)
+            ):
                 nested.add(k)  # "X said Y stated": Y is what X reports
         # "..., an NEC spokeswoman said.": the whole sentence before is the spokeswoman's
         if trailing:
@@ -680,6 +686,9 @@ def _second_hand(
     return nested
 
 
+_ENDS_CLAUSE = re.compile(
+    r"(?:\s+(?:last|this|next|earlier|on|today|yesterday|recently)(?:\s+[A-Za-z]+)?)?\s*,"
+)
 _WHICH_SAID = re.compile(r",\s*which\s+(?:also\s+)?$")
 _QUOTED_PASSIVE = re.compile(
     r"\s(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted(?:\s+by\s+[^.;:\"“”]{2,60}?)?\s+$"

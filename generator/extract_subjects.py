@@ -492,7 +492,7 @@ def _unclosed_appositive(toks: list[str]) -> Subject | None:
 def _close_to(toks: list[str]) -> bool:
     """ "an aide to X", "a source close to X", "sources close to X" (not "Adviser to the
     Head of the Office", a title)."""
-    if toks[0].lower() in {"a", "an"}:
+    if toks[0].lower() in {"a", "an", "the"}:
         noun, rest = toks[1:2], toks[2:4]
     else:
         noun, rest = [toks[0][:-1]] if toks[0].endswith("s") else [], toks[1:3]
@@ -548,8 +548,13 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         # inside a longer subject is dropped)
         return Subject("org", " ".join(strip_articles(toks)))
     if _close_to(toks):
-        # "an aide to USDA undersecretary Daniel Amstutz said", "Sources close to Farmers
-        # Commodities confirmed": the aide or the sources speak, not whom they are near
+        # "an aide to Rep. Charles Schumer said" speaks for the legislator, as a spokesman
+        # does; "Sources close to Farmers Commodities confirmed", "a friend of X": people
+        # near someone speak for themselves, unnamed
+        if toks[0].lower() in {"a", "an", "the"} and toks[1].lower() in {"aide", "assistant"}:
+            person = parse_phrase(toks[3:])
+            if person is not None and person.kind in {"person", "surname"}:
+                return person
         return None
     affiliated = affiliated_name(toks)
     if affiliated:

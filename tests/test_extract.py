@@ -1093,7 +1093,7 @@ def test_presenter_of_a_report_is_main_and_a_plural_possessive_is_no_name() -> N
     assert speaker_names(d) == ["Boris Titov", "Vladimir Putin"]
 
 
-def test_plural_party_nouns_a_noun_states_and_an_aide_speak_for_no_one_named() -> None:
+def test_plural_party_nouns_and_a_noun_states_speak_for_no_one_named() -> None:
     # reuters21578/0857
     d = story(
         "WASHINGTON, June 2 - Liberal Democrats said a lack of any restrictions in the bill "
@@ -1106,10 +1106,23 @@ def test_plural_party_nouns_a_noun_states_and_an_aide_speak_for_no_one_named() -
         "work against Tehran at the Amman gathering."
     )
     assert d.speakers == []
-    # reuters21578/0938: the aide, not the undersecretary, speaks
+
+
+def test_an_aide_speaks_for_the_person_and_sources_close_to_someone_for_no_one() -> None:
+    # reuters21578/0534 and 0061 (eighth and ninth samples): an aide to a legislator
+    # speaks for him, as an unnamed spokesman does (the first sample's 0938 was labelled
+    # the other way; the later rounds' decision is in tests/labels/README.md)
     d = story(
-        'WASHINGTON, June 1 - "It will be difficult to pull together the people for the '
-        'meeting during July," an aide to USDA undersecretary Daniel Amstutz said.'
+        "WASHINGTON, March 23 - Rostenkowski met this afternoon with House Speaker Jim Wright, "
+        "a Texas Democrat, to discuss a variety of tax and budget issues, an aide said.",
+        "The aide to Wright added that Wright asked the Ways and Means Committee to look into "
+        "the securities transfer tax.",
+    )
+    assert speaker_names(d) == ["Jim Wright"]
+    # reuters21578/0516: unnamed people near a company speak for no one named
+    d = story(
+        "NEW YORK, March 5 - Sources close to Farmers Commodities confirmed its plans, but Hal "
+        "Richards, president, could not be reached immediately for comment."
     )
     assert d.speakers == []
 
@@ -1825,3 +1838,17 @@ def test_an_institution_before_two_asides_speaks() -> None:
     # comprising industrialists, trade unionists and representatives ..., said"
     d = draft_of("reuters21578/0446_2f5860d594da8059.txt")
     assert speaker_names(d)[0] == "Economic and Social Council"
+
+
+def test_a_verb_that_ends_its_clause_reports_nothing() -> None:
+    # reuters21578/0261: "... that the exchange announced last month, the CBOE said": the
+    # exchange's own lede statement, not one nested inside "announced"
+    d = story(
+        "CHICAGO, March 12 - In order to accomodate the shift in the settlement procedure for "
+        "options on the Standard and Poor's 500 stock index that the exchange announced last "
+        "month, the Chicago Board Options Exchange (CBOE) said it has created a new class of "
+        "options for the S and P contract <SPX>.",
+        "\"We're taking this step to give investors a choice of settlement times that meet "
+        "their hedging needs,\" CBOE chairman Alger Chapman said.",
+    )
+    assert speaker_names(d) == ["Chicago Board Options Exchange", "Alger Chapman"]
