@@ -16,7 +16,8 @@ from .extract_names import UPPER, is_org_word
 # Words that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "Cie", ...
 _SUFFIXES = frozenset(
     """Inc Corp Co Ltd Plc PLC Cie AG SA NV N.V GmbH SpA Corporation Company Group Holdings
-    Industries Bancorp Airlines Ltda Bhd Pty Partners Associates""".split()
+    Industries Bancorp Airlines Ltda Bhd Pty Partners Associates Laboratories Enterprises
+    Bancshares Bankshares""".split()
 )
 _ANY_SUFFIX = re.compile(r"\s(?:" + "|".join(re.escape(x) for x in _SUFFIXES) + r")\b")
 _WORD = rf"[{UPPER}][\w.'’&\-]*"
@@ -103,6 +104,8 @@ def _company(words: list[str], whole: bool) -> str | None:
             words = words[k + 1 :]
     if words and words[-1].endswith(("'s", "’s")):
         words = [*words[:-1], words[-1][:-2]]
+    elif words and words[-1].endswith(("s'", "s’")):
+        words = [*words[:-1], words[-1][:-1]]  # "Abbott Laboratories' <ABT> planned supply"
     last = max((i for i, w in enumerate(words) if w.rstrip(".") in _SUFFIXES), default=-1)
     if whole:
         pass  # right before a ticker: the whole run is the name, "Total Cie ... Petroles"

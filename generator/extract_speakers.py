@@ -67,6 +67,8 @@ _SPEECH = re.compile(
     rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
     # "proposed that ...", not "proposed the elimination of all farm subsidies" (an act)
     r"|\bproposed\b(?=\s*(?:that\b|[:,\"“]))"
+    # "Dean Kleckner made the comments in response to ...": the statement just reported
+    r"|\bmade\s+(?:the|his|her|these|those|its|their)\s+(?:comments?|remarks?)\b"
     r"|\b[Aa]ccording to\b"  # also opening a sentence: "According to Prime Minister X, ..."
     # "The statement states that ...", not "the Gulf Arab states could ..."
     r"|\bstates\b(?=\s+that\b|\s*[:,\"“])"
@@ -266,7 +268,7 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
 
 
 _AN_OFFICIAL = re.compile(
-    r"\ban?\s+(?:[\w.\-]+\s+){1,3}(?P<who>official|spokes(?:man|woman|person))\s*$"
+    r"\b[Aa]n?\s+(?:[\w.\-()]+\s+){1,6}(?P<who>official|spokes(?:man|woman|person))\s*$"
 )
 
 

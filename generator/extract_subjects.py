@@ -233,7 +233,11 @@ def parse_left(clause: str) -> Subject | None:
             return second
         if (
             first is not None
-            and first.kind in {"person", "org"}
+            and (
+                first.kind in {"person", "org"}
+                # "Baker and other finance ministers say": the one named of the group
+                or (first.kind == "surname" and toks[cut].lower() in _LIST_DETERMINERS)
+            )
             and second is None
             and toks[-1].lower() in _VAGUE_GROUPS
             # "U.S. and Argentine officials said", "U.S. and congressional leaders say": a
@@ -291,6 +295,15 @@ def _in_firm_name(toks: list[str], i: int) -> bool:
     j = i - 1
     while j > 0 and toks[j][0].isupper():
         j -= 1
+    if (
+        toks[i - 1][0].isupper()
+        and toks[i + 1][0].isupper()
+        and j >= 2
+        and toks[j] == "the"
+        and toks[j - 1] == "for"
+        and toks[j - 2].lower() in _FOR_INSTITUTION
+    ):
+        return True  # "a spokesman for the Ecological Life and Cultivation": one body
     # "Ministry of Trade and Industry": an "of" right after an institution's head word
     return (
         toks[i - 1][0].isupper()
@@ -604,6 +617,9 @@ def parse_phrase(toks: list[str]) -> Subject | None:
         org = org_run(toks, len(toks)) or _capital_run(toks)
         if org:
             return Subject("org", org)  # "the New York Times said"
+        if len(toks) == 3 and toks[1].lower() in _BODY_KINDS and last in ORG_NOUNS:
+            # "the central bank said", "the economy ministry said": the one the text means
+            return Subject("org", f"{toks[1].capitalize()} {toks[2].capitalize()}")
         return _backref(toks) if len(toks) == 2 and last in ORG_NOUNS else None
     if toks[0].lower() in {"the", "this"} and last in GENERIC_PERSON_NOUNS:
         return _backref(toks)  # "The Illinois Democrat told Reuters": no name
@@ -763,6 +779,11 @@ def _speaking_for(toks: list[str]) -> str | None:
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What kind of body "the central bank", "the finance ministry" is: a country has one each.
+_BODY_KINDS = frozenset(
+    """central finance economy economic foreign trade agriculture defence defense interior
+    justice energy health labor labour commerce transport industry education""".split()
+)
 # Titles that name a person, never a firm ("General Foods"): "a spokesman for Governor X".
 _PERSON_TITLES = frozenset(
     """governor president senator sen rep minister premier chancellor mayor secretary

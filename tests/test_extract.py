@@ -1852,3 +1852,21 @@ def test_a_verb_that_ends_its_clause_reports_nothing() -> None:
         "their hedging needs,\" CBOE chairman Alger Chapman said.",
     )
     assert speaker_names(d) == ["Chicago Board Options Exchange", "Alger Chapman"]
+
+
+def test_ninth_sample_institutions_and_named_officials() -> None:
+    # reuters21578/0811: "a spokesman for the Ecological Life and Cultivation (VELT) said"
+    assert speaker_names(draft_of("reuters21578/0811_ce4399ec33ae6a66.txt")) == [
+        "Ecological Life and Cultivation"
+    ]
+    # reuters21578/0867: "..., the central bank said."
+    assert "Central Bank" in speaker_names(draft_of("reuters21578/0867_f0c9551f30dd63e3.txt"))
+    # reuters21578/0936: "a spokeswoman for Abbott" after "Abbott Laboratories' <ABT>"
+    assert speaker_names(draft_of("reuters21578/0936_5cc32883cd90dbec.txt")) == [
+        "Abbott Laboratories"
+    ]
+    # reuters21578/0661: "Baker and other finance ministers say they intend to ..."
+    assert speaker_names(draft_of("reuters21578/0661_78508826c205fabe.txt")) == ["James Baker"]
+    # reuters21578/0161: "An American Farm Bureau Federation (AFBF) official said" is the
+    # "AFBF president Dean Kleckner [who] made the comments" of the next paragraph
+    assert speaker_names(draft_of("reuters21578/0161_36f4c62ff45fa402.txt")) == ["Dean Kleckner"]
