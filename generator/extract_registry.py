@@ -241,6 +241,10 @@ class Registry:
             return self.person(full, None)
         return self.org(word) if is_acronym(word) else None
 
+    def companies_named(self, word: str) -> bool:
+        """Whether a company the text names has this word in its name."""
+        return any(word in full.split() for _, full in self.companies)
+
     def _company_first(self, word: str, person: Person) -> bool:
         """ "Taft said" where "Taft Broadcasting Co" is named before "Dudley Taft": the
         company the story opened with, not the namesake named after it."""

@@ -22,6 +22,7 @@ from .extract_names import (
     UPPER,
     VAGUE_NOUNS,
     capitalise_lower_names,
+    is_acronym,
     is_name_word,
     is_org_word,
     is_role_word,
@@ -726,6 +727,8 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
         if subject is None and not according and bare:
             subject = parse_left(clause)
         return subject
+    if _ASIDE_AT_END.search(bare):
+        return parse_left(clause)  # "At least one, however, estimated": the subject before it
     if bare.endswith((",", '"', "”")) and m.group(0).split()[0] not in _OBJECT_VERBS:
         # `..., said Deputy Head of the President's Office Ihor Zhovkva.`, `..., said a
         # Canadian Airlines spokesman`
@@ -748,6 +751,10 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
     return parse_left(clause)  # kind "sentence" is resolved by the caller
 
 
+_ASIDE_AT_END = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|instead|moreover|nevertheless|in turn),$",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # Endings of plural nouns that open a sentence as a group ("Proponents say", "Congressmen
 # said") and of participles ("Having noted ..."), not of a surname.
@@ -826,6 +833,10 @@ def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
     if subject.kind == "org":
         if subject.name.lower() in ORG_NOUNS:  # "the Bank said": the bank named before
             return doc.by_role(subject.name)
+        if " " not in subject.name and not is_acronym(subject.name):
+            person = doc.by_surname(subject.name)
+            if person is not None and not doc.companies_named(subject.name):
+                return person  # "A spokesman for Gardner" after "Doresy Gardner": his
         return doc.org(subject.name)
     if subject.kind == "surname":
         if subject.before:  # "General Cinema said" -> "General Cinema Corp"

@@ -1870,3 +1870,12 @@ def test_ninth_sample_institutions_and_named_officials() -> None:
     # reuters21578/0161: "An American Farm Bureau Federation (AFBF) official said" is the
     # "AFBF president Dean Kleckner [who] made the comments" of the next paragraph
     assert speaker_names(draft_of("reuters21578/0161_36f4c62ff45fa402.txt")) == ["Dean Kleckner"]
+
+
+def test_an_aside_before_the_verb_and_a_spokesman_for_a_person_named_before() -> None:
+    # reuters21578/0611: "At least one, however, estimated the company could be taken over"
+    # has no inverted subject; "A spokesman for Gardner" speaks for Doresy Gardner
+    d = draft_of("reuters21578/0611_e91e1caaaf84ccd9.txt")
+    assert "Emery Air Freight Corp" not in speaker_names(d)
+    assert "Gardner" not in speaker_names(d)
+    assert "Doresy Gardner" in speaker_names(d)
