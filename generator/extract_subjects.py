@@ -812,7 +812,16 @@ _NOT_FIELDS = frozenset(
 def _lower_body(toks: list[str], end: int) -> str | None:
     """`finance ministry` in lower-case wire copy -> "Finance Ministry"; `The French foreign
     ministry` -> "French Foreign Ministry"."""
-    if end < 2 or toks[end - 1].lower() not in {"ministry", "department"}:
+    if end < 2:
+        return None
+    if (
+        toks[end - 1] == "administration"
+        and toks[end - 2][0].isupper()
+        and is_name_word(toks[end - 2])
+        and not is_country(toks[end - 2])
+    ):
+        return f"{toks[end - 2]} administration"  # "a Reagan administration official"
+    if toks[end - 1].lower() not in {"ministry", "department"}:
         return None
     modifier = toks[end - 2].lower()
     if modifier not in ROLE_MODIFIERS and not (

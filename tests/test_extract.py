@@ -1879,3 +1879,15 @@ def test_an_aside_before_the_verb_and_a_spokesman_for_a_person_named_before() ->
     assert "Emery Air Freight Corp" not in speaker_names(d)
     assert "Gardner" not in speaker_names(d)
     assert "Doresy Gardner" in speaker_names(d)
+
+
+def test_an_official_of_a_named_administration_speaks_for_it() -> None:
+    # reuters21578/0265: '"...," a Reagan administration official said of the slow pace of
+    # commercial bank lending': an institution named by its leader, as "an FDA official"
+    d = story(
+        "WASHINGTON, March 12 - Third World debtors need new ways to cut their debts.",
+        '"The strategy is sufficiently broad as an initiative or concept that there can be '
+        'additional emphasis such as in debt-equity swaps," a Reagan administration official '
+        "said of the slow pace of commercial bank lending to the Third World.",
+    )
+    assert speaker_names(d) == ["Reagan administration"]
