@@ -1049,10 +1049,21 @@ def _title_speakers(doc: Registry, title: str, text: str) -> None:
     candidates.append(m["who"] if m else None)
     m = _TITLE_TAIL.search(title)
     candidates.append(m["who"] if m else None)
-    for who in candidates:
+    for k, who in enumerate(candidates):
         if not who:
             continue
+        known = {id(q) for q in doc.people}
         p = _title_person(doc, who, text)
+        if (
+            k == 1
+            and p is not None
+            and id(p) not in known
+            and not any(is_role_word(w) for w in who.split())
+        ):
+            # "Large Construction: President observed ...": a headline's lead names an author
+            # the text knows or a role, not any capitalised phrase before a colon
+            doc.people.remove(p)
+            continue
         if p is not None:
             doc.credit(p, -1)
             p.main = True

@@ -1891,3 +1891,10 @@ def test_an_official_of_a_named_administration_speaks_for_it() -> None:
         "said of the slow pace of commercial bank lending to the Third World.",
     )
     assert speaker_names(d) == ["Reagan administration"]
+
+
+def test_a_headline_lead_before_a_colon_must_name_someone() -> None:
+    # president_ua/0014: "Large Construction: President observed the newly built sports
+    # palace in Izmail" names a programme, not an author
+    d = draft_of("president_ua/0014_c9695c084621e0a3.txt")
+    assert speaker_names(d) == ["Volodymyr Zelenskyy"]
