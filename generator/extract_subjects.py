@@ -527,7 +527,8 @@ def _place_after_in(toks: list[str]) -> int:
 # Documents that "state" or "say" things; the guidelines credit no one with their words.
 _PAPERS = frozenset(
     """declaration treaty agreement memorandum charter resolution report document accord
-    convention protocol decree constitution study survey""".split()
+    convention protocol decree constitution study survey order regulation ordinance
+    directive""".split()
 )
 
 

@@ -1898,3 +1898,8 @@ def test_a_headline_lead_before_a_colon_must_name_someone() -> None:
     # palace in Izmail" names a programme, not an author
     d = draft_of("president_ua/0014_c9695c084621e0a3.txt")
     assert speaker_names(d) == ["Volodymyr Zelenskyy"]
+
+
+def test_an_executive_order_does_not_speak() -> None:
+    # kremlin/0455: "According to the Executive Order, in the ..." relays a document
+    assert draft_of("kremlin/0455_67ebc16b8de43a19.txt").speakers == []
