@@ -22,6 +22,11 @@ _CAP_WORD = re.compile(
     rf"^(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?"
     rf"[{UPPER}][{LOWER}'’]*(?:[{UPPER}][{LOWER}'’]*)*(?:-[{UPPER}][{LOWER}'’]*)*$"
 )
+# A romanised Chinese given name: "Chi-cheng", "Teng-hui" (not "York-based", "State-owned").
+_NOT_GIVEN = """based owned run led area grade made type wide free style term class level scale
+range rate time year day month week rich poor born bound held like long only plus size up out
+off in on""".split()
+_HYPHENED_GIVEN = re.compile(rf"^[A-Z][a-z]{{1,4}}-(?!(?:{'|'.join(_NOT_GIVEN)})$)[a-z]{{2,5}}$")
 _INITIAL = re.compile(rf"^(?:[{UPPER}]\.)+$")  # "J.", "H.W."
 _ACRONYM = re.compile(rf"^[{UPPER}]{{2,6}}$")  # "MITI", "FNV", "OPEC"
 
@@ -150,7 +155,7 @@ def is_name_word(tok: str) -> bool:
         return False
     if is_initial(tok):
         return True
-    if not _CAP_WORD.match(tok):
+    if not _CAP_WORD.match(tok) and not _HYPHENED_GIVEN.match(tok):
         return False
     return not (tok.isupper() and len(tok) > 1)  # acronyms are institutions
 

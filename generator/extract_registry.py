@@ -35,6 +35,8 @@ from .extract_orgs import (
 from .extract_subjects import COMPANY_NOUNS, ORG_NOUNS
 
 # Generic nouns that refer back to an institution the text names in full ("the council").
+# A Chinese given name in Wade-Giles or Pinyin with a hyphen: "Chi-cheng", "Teng-hui".
+_CHINESE_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _NAMED_BODIES = frozenset(
     """ministry department agency commission committee council board union bank embassy
     authority organization organisation exchange association federation institute bureau
@@ -156,6 +158,11 @@ class Registry:
         for p in reversed(self.people):
             if p.kind == "person" and p.name.split()[-1].lower() == low:
                 return p
+        for p in reversed(self.people):
+            words = p.name.split()
+            if p.kind == "person" and len(words) == 2 and _CHINESE_GIVEN.fullmatch(words[1]):
+                if words[0].lower() == low:
+                    return p  # "Chang" of "Chang Chi-cheng": the family name comes first
         if len(low) >= 6:  # "Melknikov" for "Melnikov": one slip in a long surname
             for p in reversed(self.people):
                 last = p.name.split()[-1].lower()

@@ -80,7 +80,7 @@ _SPEECH = re.compile(
     # "the Council is claiming that ...": a statement in progress
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:saying|claiming|arguing|insisting)\b"
     # "the newspaper quoted Stoltenberg as saying": the one quoted speaks
-    r"|\bas\s+saying\b"
+    r"|\bas\s+(?:saying|telling)\b"
     # "Shultz has been more guarded, saying that ...": the subject of the sentence speaks;
     # "..., with the Congressional Budget Office saying the deficit is understated": the
     # institution after "with" speaks
@@ -493,7 +493,7 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
                 # said": a source that relays the news, not the story's voice
                 said = False
             doc.credit(p, offset + vs + i / 10, said)  # joint speakers keep the text's order
-        if m.group(0).endswith("as saying"):
+        if re.fullmatch(r"as\s+(?:saying|telling)", m.group(0)):
             doc.current = current  # "he" after "he quoted X as saying" is still the quoter
         found.append(_Attribution(clause_start, vs, m.end(), speakers[0] if speakers else None))
     return found
@@ -707,7 +707,7 @@ _QUOTED = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:\"“”]{2,80}?)\s+$"
 
 
 def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int) -> Subject | None:
-    if re.fullmatch(r"as\s+saying", m.group(0)):  # "quoted X as saying"
+    if re.fullmatch(r"as\s+(?:saying|telling)", m.group(0)):  # "quoted X as saying"
         passive = _QUOTED_PASSIVE.search(clause)
         if passive is not None:  # "Iacocca was quoted as saying": the one quoted speaks
             return parse_left(clause[: passive.start()] + " ")

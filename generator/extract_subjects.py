@@ -304,13 +304,16 @@ def _in_firm_name(toks: list[str], i: int) -> bool:
         and toks[j - 2].lower() in _FOR_INSTITUTION
     ):
         return True  # "a spokesman for the Ecological Life and Cultivation": one body
+    span = 3  # "of Housing and", not "of Ukraine Kyrylo Shevchenko and"
+    if toks[j] == "the" and j > 0 and toks[j - 1] == "of":
+        j, span = j - 1, 4  # "Secretary of the National Security and Defense Council"
     # "Ministry of Trade and Industry": an "of" right after an institution's head word
     return (
         toks[i - 1][0].isupper()
         and toks[i + 1][0].isupper()
         and toks[j] == "of"
         and 0 < j
-        and i - j <= 3  # "of Housing and", not "of Ukraine Kyrylo Shevchenko and"
+        and i - j <= span
         # "Ministry of Trade and Industry", "Minister of Agrarian Policy and Food"
         and (is_org_word(toks[j - 1]) or is_role_word(toks[j - 1]))
     )
@@ -549,6 +552,11 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     last = toks[-1].lower()
     if _is_paper(toks):
         return None  # "The Joint Declaration states": a document does not speak by itself
+    for k in range(1, len(toks) - 1):
+        if toks[k] == "by" and toks[k - 1] in {"led", "headed"}:
+            # "An investor group led by Coniston Partners said": the group's named leader
+            leader = parse_phrase(toks[k + 1 :])
+            return leader if leader is not None and leader.kind in {"person", "org"} else None
     if last in {"he", "she", "him", "her"}:
         return Subject("pronoun")
     if last == "it":

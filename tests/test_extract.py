@@ -1903,3 +1903,20 @@ def test_a_headline_lead_before_a_colon_must_name_someone() -> None:
 def test_an_executive_order_does_not_speak() -> None:
     # kremlin/0455: "According to the Executive Order, in the ..." relays a document
     assert draft_of("kremlin/0455_67ebc16b8de43a19.txt").speakers == []
+
+
+def test_tenth_sample_groups_councils_and_romanised_names() -> None:
+    # reuters21578/0818: "An investor group led by Coniston Partners said": its leader
+    d = draft_of("reuters21578/0818_4380ebe23e0d9242.txt")
+    assert speaker_names(d)[0] == "Coniston Partners"
+    # president_ua/0321: "The Secretary of the National Security and Defense Council noted"
+    d = draft_of("president_ua/0321_79afd575457eb023.txt")
+    assert "Defense Council" not in speaker_names(d)
+    # reuters21578/0042's lede: "governor Chang Chi-cheng" keeps his hyphenated given name,
+    # and "Chang" later is him (the family name comes first)
+    d = story(
+        "TAIPEI, March 3 - Central bank governor Chang Chi-cheng rejected a request by textile "
+        "makers to halt the rise of the Taiwan dollar against the U.S. Dollar.",
+        "Chang said the government could not fix the Taiwan dollar exchange rate.",
+    )
+    assert speaker_names(d) == ["Chang Chi-cheng"]
