@@ -28,7 +28,7 @@ range rate time year day month week rich poor born bound held like long only plu
 off in on""".split()
 _HYPHENED_GIVEN = re.compile(rf"^[A-Z][a-z]{{1,4}}-(?!(?:{'|'.join(_NOT_GIVEN)})$)[a-z]{{2,5}}$")
 _INITIAL = re.compile(rf"^(?:[{UPPER}]\.)+$")  # "J.", "H.W."
-_ACRONYM = re.compile(rf"^[{UPPER}]{{2,6}}$")  # "MITI", "FNV", "OPEC"
+_ACRONYM = re.compile(rf"^[{UPPER}]{{2,8}}$")  # "MITI", "FNV", "OPEC", "PHLCORP"
 
 PARTICLES = frozenset(
     "von van de der den del della da di du dos das la le bin ibn al el ter ten".split()

@@ -94,6 +94,8 @@ def _own_name(words: list[str]) -> bool:
 def _company(words: list[str], whole: bool) -> str | None:
     while words and (words[0] in _OPENERS or words[0] in _JOINS):
         words = words[1:]
+    if len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
+        words = words[2:]  # "Shareholders of PHLCORP Inc", "Directors of Allegis Corp"
     if "of" in words:  # "Julius Maldutis of Salomon Brothers Inc": a person's firm
         k = words.index("of")
         if 2 <= k <= 3 and all(

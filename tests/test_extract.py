@@ -1920,3 +1920,11 @@ def test_tenth_sample_groups_councils_and_romanised_names() -> None:
         "Chang said the government could not fix the Taiwan dollar exchange rate.",
     )
     assert speaker_names(d) == ["Chang Chi-cheng"]
+
+
+def test_a_company_name_in_capitals_speaks() -> None:
+    # reuters21578/0542: "PHLCORP previously said ...", named "Shareholders of PHLCORP Inc"
+    # in the lede; reuters21578/0869: "..., CAOBISCO said."
+    d = draft_of("reuters21578/0542_982815a16edc6ec8.txt")
+    assert "PHLCORP Inc" in speaker_names(d)
+    assert "CAOBISCO" in speaker_names(draft_of("reuters21578/0869_94153a9c4161d322.txt"))
