@@ -173,9 +173,10 @@ def test_field_accuracy(labelled, capsys):
     assert overall["source"] >= 0.95
     assert overall["main speaker"] >= 0.95
     assert overall["speaker F1"] >= 0.92
-    assert heldout["main speaker"] >= 0.91  # measured 0.917 in the fifth to ninth rounds
-    # measured 0.892 in the fifth round, 0.905 in the sixth to ninth
-    assert heldout["speaker F1"] >= 0.90
+    # measured 0.917 in the fifth to ninth rounds, 0.933 in the tenth
+    assert heldout["main speaker"] >= 0.93
+    # measured 0.892 in the fifth round, 0.905 in the sixth to ninth, 0.913 in the tenth
+    assert heldout["speaker F1"] >= 0.91
 
 
 def _corpus_truth() -> list[tuple[str, str, dt.date]]:
