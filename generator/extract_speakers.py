@@ -472,6 +472,14 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
         named = None
         if subject is not None and subject.kind == "pronoun":
             named = _named_before(doc, text, offset, starts, vs, before)
+        if subject is not None and subject.kind == "it" and m.group(0) in {"said", "says"}:
+            k0 = bisect_right(starts, vs) - 1
+            if k0 >= 1:
+                # "The U.S. Supreme Court struck down a ruling ... It said ...": the
+                # institution the sentence before opened with
+                previous = sentence_subject(text[starts[k0 - 1] : starts[k0]])
+                if previous is not None and previous.kind == "org":
+                    subject = previous
         speakers = [named] if named is not None else _resolve(doc, subject)
         if not speakers and subject is not None and subject.kind == "surname":
             lone = _lone_surname(doc, text[clause_start:vs], subject.name)

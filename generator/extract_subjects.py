@@ -1000,6 +1000,12 @@ def _subject_starts(toks: list[str]) -> list[int]:
     """Where a sentence's subject may start: at the start, or after an opening phrase
     ("For his part, Shmyhal thanked ... and said")."""
     starts = [0]
+    if toks and toks[0] in _OPENING_TIMES:
+        # "Yesterday the U.S. Supreme Court struck down ..."
+        starts.append(2 if toks[1:2] == ["the"] else 1)
     if "," in toks[:6]:
         starts.append(toks.index(",") + 1)
     return starts
+
+
+_OPENING_TIMES = frozenset("Yesterday Today Earlier Later Meanwhile Separately Now Also".split())

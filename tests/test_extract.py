@@ -1928,3 +1928,10 @@ def test_a_company_name_in_capitals_speaks() -> None:
     d = draft_of("reuters21578/0542_982815a16edc6ec8.txt")
     assert "PHLCORP Inc" in speaker_names(d)
     assert "CAOBISCO" in speaker_names(draft_of("reuters21578/0869_94153a9c4161d322.txt"))
+
+
+def test_it_said_after_an_institution_opened_the_sentence_before() -> None:
+    # reuters21578/0686: "Yesterday the U.S. Supreme Court stuck down a lower federal court
+    # ruling ... It said the issue should first be considered in Texas state Courts."
+    d = draft_of("reuters21578/0686_58f3c049fa23e965.txt")
+    assert speaker_names(d) == ["Texaco Inc", "Pennzoil Co", "U.S. Supreme Court"]
