@@ -145,6 +145,15 @@ def company_containing(name: str, companies: list[tuple[int, str]]) -> str | Non
     return None
 
 
+def first_companies(companies: list[tuple[int, str]], n: int = 2) -> list[str]:
+    """The first `n` companies a story names in full: whom "the companies said" means."""
+    names: list[str] = []
+    for _, full in companies:
+        if _has_suffix(full) and all(full.split()[0] != other.split()[0] for other in names):
+            names.append(full)
+    return names[:n]
+
+
 def _has_suffix(name: str) -> bool:
     return any(w.rstrip(".") in _SUFFIXES for w in name.split()[1:])
 

@@ -34,6 +34,7 @@ from .extract_names import (
 )
 from .extract_orgs import (
     company_containing,
+    first_companies,
     fuller_company,
     merge_aliases,
 )
@@ -826,6 +827,9 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
         return []
     plural = subject.kind == "plural" or (subject.kind == "they" and doc.last_plural)
     doc.last_plural = plural
+    if subject.kind == "companies":
+        names = first_companies(doc.companies)
+        return [doc.org(name) for name in names] if len(names) == 2 else []
     if plural:  # "both sides have reported" needs the lede's two people, not one of them
         if len(doc.pair) == 2 and len(doc.parties) == 3:
             return list(doc.parties)  # "conversations with Ilham Aliyev and Nikol Pashinyan"

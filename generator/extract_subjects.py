@@ -552,6 +552,10 @@ def parse_phrase(toks: list[str]) -> Subject | None:
     last = toks[-1].lower()
     if _is_paper(toks):
         return None  # "The Joint Declaration states": a document does not speak by itself
+    if [t.lower() for t in toks[-2:]] in (["the", "companies"], ["both", "companies"]) and all(
+        t in _OPENING_TIMES for t in toks[:-2]
+    ):
+        return Subject("companies")  # "Earlier the companies said": the two the story names
     for k in range(1, len(toks) - 1):
         if toks[k] == "by" and toks[k - 1] in {"led", "headed"}:
             # "An investor group led by Coniston Partners said": the group's named leader

@@ -1935,3 +1935,10 @@ def test_it_said_after_an_institution_opened_the_sentence_before() -> None:
     # ruling ... It said the issue should first be considered in Texas state Courts."
     d = draft_of("reuters21578/0686_58f3c049fa23e965.txt")
     assert speaker_names(d) == ["Texaco Inc", "Pennzoil Co", "U.S. Supreme Court"]
+
+
+def test_the_companies_said_is_the_two_the_story_names() -> None:
+    # reuters21578/0892: "Earlier the companies said Squibb would buy from Cetus a five pct
+    # equity postion in Cetus"
+    d = draft_of("reuters21578/0892_5751a5c4cc1019d4.txt")
+    assert {"Squibb Corp", "Cetus Corp"} <= set(speaker_names(d))
