@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .extract_countries import is_country
 from .extract_names import (
     GENERIC_PERSON_NOUNS,
+    STOP_CAPS,
     articled,
     is_acronym,
     is_role_word,
@@ -145,6 +146,9 @@ class Registry:
         for _, full in self.companies:
             fw = full.lower().split()
             if len(fw) > len(words) and fw[-len(words) :] == words:
+                extra = full.split()[: len(fw) - len(words)]
+                if all(w in STOP_CAPS for w in extra):
+                    continue  # "European Airbus Industrie": an adjective, not the name's start
                 return full
         return None
 
@@ -243,6 +247,12 @@ class Registry:
             # "Airbus has said" after "<Airbus Industrie>": a firm the text marks, known by
             # its first word
             return self.org(word)
+        for _, full in self.companies:
+            words = full.split()
+            if word in words[1:] and len(words) - words.index(word) >= 2:
+                # "Airbus said" after "the European Airbus Industrie <AINP.PA> consortium":
+                # the firm's name from that word on, without the adjective before it
+                return self.org(" ".join(words[words.index(word) :]))
         full = _full_name(word, self.text)
         if full:
             return self.person(full, None)

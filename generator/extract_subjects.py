@@ -758,7 +758,12 @@ def _speaking_for(toks: list[str]) -> str | None:
             after = []  # "a spokesman in Bonn": where, not for whom
         if not after:
             org = org_run(toks, i) or _lower_body(toks, i)
-            if org and not org.startswith("U.S") and org.lower() not in _GENERIC_BODIES:
+            if (
+                org
+                # "U.S. officials" name no body, "U.S. Treasury officials" do
+                and (not org.startswith("U.S") or any(is_org_word(w) for w in org.split()[1:]))
+                and org.lower() not in _GENERIC_BODIES
+            ):
                 return _strip_the(org)
             if t.lower() in _SPOKESPEOPLE | {"official", "representative"} and i >= 1:
                 j = i

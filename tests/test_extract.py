@@ -1942,3 +1942,14 @@ def test_the_companies_said_is_the_two_the_story_names() -> None:
     # equity postion in Cetus"
     d = draft_of("reuters21578/0892_5751a5c4cc1019d4.txt")
     assert {"Squibb Corp", "Cetus Corp"} <= set(speaker_names(d))
+
+
+def test_eleventh_sample_firms_and_treasury() -> None:
+    # reuters21578/0647: "..., Airbus said in a statement" after "the European Airbus
+    # Industrie <AINP.PA> consortium's planned A340 long-range jets"
+    assert speaker_names(draft_of("reuters21578/0647_298a9c2db66a9b5a.txt")) == [
+        "Airbus Industrie"
+    ]
+    # reuters21578/0672: "..., a senior U.S. Treasury official said." names the Treasury,
+    # where "U.S. officials" would name no body
+    assert speaker_names(draft_of("reuters21578/0672_c5dc6de0845ce8ca.txt")) == ["U.S. Treasury"]
