@@ -468,8 +468,11 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
                 found.append(_Attribution(clause_start, vs, m.end(), earlier[-1]))
                 continue
             subject = sentence_subject(text[s0:vs], strict=subject.name == "strict")
+            opened = subject  # the sentence's own subject: "Argentina is aiming ... and has said"
             if subject is None and _PLURAL_OPENING.match(text, s0):
                 subject = Subject("plural")  # "The leaders continued ... and confirmed"
+        else:
+            opened = None
         named = None
         if subject is not None and subject.kind == "pronoun":
             named = _named_before(doc, text, offset, starts, vs, before)
@@ -487,6 +490,7 @@ def _attributions(doc: Registry, text: str, offset: int, before: str = "") -> li
             speakers = [lone] if lone is not None else []
         if (
             subject is not None
+            and subject is not opened
             and subject.kind in {"person", "surname"}
             and not _lone_country(text[clause_start:vs])
         ):
@@ -582,6 +586,9 @@ def _lone_country(clause: str) -> bool:
     """The clause's whole subject is a country: "Iran had", "For its part, Taiwan",
     "Greece, responding to a warning by Turkey,"."""
     clause = _SET_OFF.sub("", clause.strip())
+    aside = re.fullmatch(r"([^,]+),\s+[a-z][^,]*,", clause)
+    if aside:
+        clause = aside.group(1)  # "Britain, normally a keen advocate of ... changes,"
     words = _CLAUSE_OPENER.sub("", clause).split()
     while words and words[-1].lower() in ADVERBS:  # "Greece has repeatedly said"
         words.pop()

@@ -465,7 +465,7 @@ def _appositive(toks: list[str]) -> Subject | None:
             return Subject("org", " ".join(before))
     if (
         appositive[0][0].islower()
-        and len(appositive) <= 12
+        and len(appositive) <= 16
         and len(before) <= 6
         and before[0].lower() not in _PREPOSITIONS
     ):

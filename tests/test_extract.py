@@ -1953,3 +1953,12 @@ def test_eleventh_sample_firms_and_treasury() -> None:
     # reuters21578/0672: "..., a senior U.S. Treasury official said." names the Treasury,
     # where "U.S. officials" would name no body
     assert speaker_names(draft_of("reuters21578/0672_c5dc6de0845ce8ca.txt")) == ["U.S. Treasury"]
+
+
+def test_a_country_that_opens_its_sentence_or_is_set_off_by_an_aside_speaks() -> None:
+    # reuters21578/0272: "Argentina is aiming at four pct growth in 1987 and has said this
+    # target is not negotiable."
+    assert "Argentina" in speaker_names(draft_of("reuters21578/0272_a15abff8012da0bc.txt"))
+    # reuters21578/0322: "Britain, normally a keen advocate of radical changes in the EC's
+    # costly farm subsidies system, warned the proposal ... could seriously damage ..."
+    assert "Britain" in speaker_names(draft_of("reuters21578/0322_9c3e76170cade01c.txt"))
