@@ -50,7 +50,8 @@ ROLE_WORDS = frozenset(
     correspondent journalist rector
     coach secretary-general lady president-elect premier-elect mp member metropolitan
     administrator superintendent inspector auditor governor-general sheikh sultan emperor
-    dealer trader banker broker researcher scientist historian writer author designer""".split()
+    dealer trader banker broker researcher scientist historian writer author designer attache
+    attaché""".split()
 )
 # Words that qualify a role without being its head: "deputy foreign minister".
 ROLE_MODIFIERS = frozenset(
@@ -315,7 +316,8 @@ def role_matches(reference: str, role: str | None) -> bool:
     Minister)."""
     if not role:
         return False
-    ref = _role_words(reference) - {"the", "a", "an", "to", "of", "for", "and"}
+    # "the head of the region" is "Head of the Republic of Buryatia": a place's generic name
+    ref = _role_words(reference) - {"the", "a", "an", "to", "of", "for", "and"} - PLACE_NOUNS
     words = _role_words(role)
     if not ref or not ref <= words:
         return False
@@ -327,6 +329,7 @@ def role_matches(reference: str, role: str | None) -> bool:
 
 
 _LESSER = frozenset({"deputy", "vice", "assistant", "former", "vice-president"})
+PLACE_NOUNS = frozenset("region republic province state city country territory".split())
 
 
 def role_head(role: str) -> str | None:

@@ -36,6 +36,10 @@ from .extract_orgs import (
 from .extract_subjects import COMPANY_NOUNS, ORG_NOUNS
 
 # Generic nouns that refer back to an institution the text names in full ("the council").
+_WHEN_WORD = re.compile(
+    r"^(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=\S)"
+)
 # A Chinese given name in Wade-Giles or Pinyin with a hyphen: "Chi-cheng", "Teng-hui".
 _CHINESE_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _NAMED_BODIES = frozenset(
@@ -113,6 +117,7 @@ class Registry:
         owned = _OWNED.search(name)
         if owned:
             name = name[owned.end() :]  # "Ford Motor Co's First Nationwide Financial Corp"
+        name = _WHEN_WORD.sub("", name)  # "the February FOMC said": which meeting, not who
         # the fullest form the text gives: "AMR" -> "AMR Corp", "ICO" -> "International
         # Coffee Organization"
         name = fuller_company(name, self.companies) or self._longer_form(name) or name

@@ -364,6 +364,13 @@ def _main_speaker(
         if others and len(others) < len(speakers):
             return [min(others, key=lambda p: p.first_said)]
     host = pair_host[0] if pair_host else None
+    reported = _REPORTED_TO.search(texts[0], 0, 300) if texts else None
+    if reported is not None:
+        # "The head of the region reported to the President on ...": the report is the
+        # subject, as in a transcript whose lede says so
+        reporters = [p for p in speakers if p is not host and 0 <= p.first_said < reported.end()]
+        if reporters:
+            return [max(reporters, key=lambda p: p.first_said)]
     if host is not None and host in speakers and texts and texts[0].startswith(host.name):
         return [host]  # "Vladimir Putin had a telephone conversation with ...": his readout
     guest = _TITLE_GUEST.match(title)
@@ -390,6 +397,9 @@ _TALKS_WITH = re.compile(
 _PRESENTED_REPORT = re.compile(
     r"\s(?:presented|submitted|delivered)\s+(?:to\s+the\s+President\s+)?"
     r"(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,2}report\b"
+)
+_REPORTED_TO = re.compile(
+    r"\b(?:reported|briefed|informed|updated)\s+(?:to\s+)?the\s+(?:President|Head\s+of\s+State)\b"
 )
 _HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to)\s+(?:an?\s+|the\s+)?reports?\b")
 _HANDOVER_WORDS = 80  # an opening this short only greets and gives the floor

@@ -15,6 +15,7 @@ from .extract_names import (
     CONNECTORS,
     GENERIC_PERSON_NOUNS,
     PARTICLES,
+    PLACE_NOUNS,
     ROLE_MODIFIERS,
     VAGUE_NOUNS,
     affiliated_name,
@@ -893,6 +894,7 @@ def _backref(toks: list[str]) -> Subject | None:
             or w.lower() in CONNECTORS
             or is_role_word(w)
             or w.lower() in GENERIC_PERSON_NOUNS | ORG_NOUNS
+            or w.lower() in PLACE_NOUNS  # "The head of the region reported"
             for w in phrase
         ) and any(is_role_word(w) or w.lower() in GENERIC_PERSON_NOUNS | ORG_NOUNS for w in phrase):
             return Subject("backref", text)

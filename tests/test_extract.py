@@ -1962,3 +1962,17 @@ def test_a_country_that_opens_its_sentence_or_is_set_off_by_an_aside_speaks() ->
     # reuters21578/0322: "Britain, normally a keen advocate of radical changes in the EC's
     # costly farm subsidies system, warned the proposal ... could seriously damage ..."
     assert "Britain" in speaker_names(draft_of("reuters21578/0322_9c3e76170cade01c.txt"))
+
+
+def test_twelfth_sample_reports_attaches_and_meetings() -> None:
+    # kremlin/0733: "The head of the region reported to the President on the socioeconomic
+    # situation": the report is the subject, its presenter main
+    d = draft_of("kremlin/0733_29b76b96946af7c6.txt")
+    assert speaker_names(d) == ["Alexei Tsydenov", "Vladimir Putin"]
+    # president_ua/0027: "The US Defense Attaché announced ..." is Brittany Stewart
+    d = draft_of("president_ua/0027_47d4fc1a047f0801.txt")
+    assert "US Defense Attaché" not in speaker_names(d)
+    assert "Brittany Stewart" in speaker_names(d)
+    # reuters21578/0655: "the February FOMC said" is the Committee, not a February one
+    d = draft_of("reuters21578/0655_ccd446c9a533bdeb.txt")
+    assert speaker_names(d)[0] == "Federal Open Market Committee"
