@@ -187,6 +187,13 @@ def expand_acronym(acronym: str, text: str) -> str | None:
                 end = _spells(acronym, words, start)
                 if end:
                     return " ".join(words[start:end])
+    particled = _PARTICLED.search(text) if len(acronym) >= 3 else None
+    while particled:
+        # "Petroleos de Venezuela, S.A." for "PDVSA": particles and a suffix's letters count
+        words = particled.group().replace(",", " ").split()
+        if _initials(words) == acronym:
+            return particled.group().rstrip(",")
+        particled = _PARTICLED.search(text, particled.end())
     defined = re.search(
         rf"\b([A-Z][\w.&'\-]*(?:\s+(?:(?:de|del|da|do|of|and|for|la|le|du)\s+)?[A-Z][\w.&'\-]*)"
         rf"{{0,6}})\s*(?:\(\s*{re.escape(acronym)}\s*\)|,\s*{re.escape(acronym)}\s*,)",
@@ -199,6 +206,17 @@ def expand_acronym(acronym: str, text: str) -> str | None:
         if len(words) >= 2 and words[0][0] == acronym[0]:  # not a translation's initials
             return " ".join(words)
     return None
+
+
+_PARTICLED = re.compile(
+    r"\b[A-Z][\w\-]*(?:\s+(?:de|del|da|do|di|du|la|le|y)\s+[A-Z][\w\-]*)+(?:,?\s+[A-Z]\.[A-Z]\.)?"
+)
+
+
+def _initials(words: list[str]) -> str:
+    """ "Petroleos de Venezuela S.A." -> "PDVSA": each word's first letter, an abbreviation's
+    every letter."""
+    return "".join(w.replace(".", "") if "." in w else w[0] for w in words).upper()
 
 
 def _spells(acronym: str, words: list[str], start: int) -> int | None:

@@ -40,7 +40,7 @@ _ADVERBS = frozenset(
     publicly flatly bluntly firmly clearly already subsequently similarly likewise
     specifically particularly immediately quickly did does do positively negatively highly strongly
     warmly jointly unanimously categorically openly personally officially briefly afterwards
-    afterward""".split()
+    afterward privately""".split()
 )
 ADVERBS = _ADVERBS  # for callers that strip them too ("Greece has repeatedly said")
 # One-word asides set off by commas between a subject and its verb.

@@ -1976,3 +1976,12 @@ def test_twelfth_sample_reports_attaches_and_meetings() -> None:
     # reuters21578/0655: "the February FOMC said" is the Committee, not a February one
     d = draft_of("reuters21578/0655_ccd446c9a533bdeb.txt")
     assert speaker_names(d)[0] == "Federal Open Market Committee"
+
+
+def test_an_acronym_with_a_particle_and_an_official_with_an_adverb() -> None:
+    # reuters21578/0280: "PDVSA" after "Petroleos de Venezuela, S.A." is that company
+    d = draft_of("reuters21578/0280_0d3b0b74a9e7d21a.txt")
+    assert "PDVSA" not in speaker_names(d)
+    # reuters21578/0230: "One company official privately estimated ..."
+    d = draft_of("reuters21578/0230_c3fb16625f44f89a.txt")
+    assert "British Telecommunications Plc" in speaker_names(d)
