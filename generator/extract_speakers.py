@@ -94,6 +94,14 @@ _SPEECH = re.compile(
         charging complaining asserting contending""".split()
     )
     + r")(?=\s+(?:that\b|[\"“]))"
+    # "..., emphasising the authority enjoyed by the Pope": what a readout's subject stressed
+    r"|(?:"
+    + "|".join(
+        rf"\b{word}\b(?<=, {word})"
+        for word in """emphasising emphasizing underlining underscoring highlighting
+        stressing noting""".split()
+    )
+    + r")(?=\s+the\b)"
     # (no alternative may start with a look-behind: that defeats the regex engine's scan for
     # a first character and made this pattern four times slower)
     r"|\bwith\b(?<=, with)\s+(?=[^,;:\"“”]{2,80}?\ssaying\b)"
@@ -119,7 +127,8 @@ _SPEECH = re.compile(
 )
 _PARTICIPLES = frozenset(
     """saying adding noting arguing warning stressing insisting claiming explaining charging
-    complaining asserting contending""".split()
+    complaining asserting contending emphasising emphasizing underlining underscoring
+    highlighting""".split()
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:also\s+|not\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s+[A-Z])")
@@ -267,7 +276,9 @@ def find_speakers(title: str, segments: list[Segment]) -> tuple[list[SpeakerRef]
         before = text
     _unnamed_official(doc, texts)
     _title_speakers(doc, title, "\n".join(texts))
-    if doc.author and not doc.author.speaker:
+    if doc.author and not doc.author.speaker and not _PASSING_GREETING.search(title):
+        # the sender of a message is its speaker, but not of birthday wishes passed on in a
+        # telephone call ("Putin extended warm birthday greetings to ..." in a call readout)
         doc.credit(doc.author, 0)
     speakers = merge_aliases(sorted((p for p in doc.people if p.speaker), key=lambda p: p.first))
     main = _main_speaker(speakers, segments, texts, doc.pair, title)
@@ -386,6 +397,7 @@ def _main_speaker(
     return speakers[:1]
 
 
+_PASSING_GREETING = re.compile(r"^(?:telephone\s+|phone\s+)?conversations?\s+with\b", re.I)
 _TITLE_GUEST = re.compile(
     r"^(?:telephone\s+|phone\s+)?(?:conversations?|meeting|talks)\s+with\s+(?P<who>.+)$",
     re.IGNORECASE,

@@ -590,7 +590,7 @@ def parse_phrase(toks: list[str]) -> Subject | None:
             return Subject("surname", toks[start])
         role = role_before(toks, start) or " ".join(strip_articles(toks[end + 1 :])) or None
         return Subject("person", " ".join(toks[start:end]), role)
-    if last in VAGUE_NOUNS and _PLURAL_LEADERS.match(" ".join(strip_articles(toks))):
+    if _PLURAL_LEADERS.match(" ".join(strip_articles(toks))):
         return Subject("plural")  # "The leaders reaffirmed", "Both leaders ...": the pair
     institution = _speaking_for(toks)
     if institution:

@@ -1985,3 +1985,13 @@ def test_an_acronym_with_a_particle_and_an_official_with_an_adverb() -> None:
     # reuters21578/0230: "One company official privately estimated ..."
     d = draft_of("reuters21578/0230_c3fb16625f44f89a.txt")
     assert "British Telecommunications Plc" in speaker_names(d)
+
+
+def test_readouts_presidents_and_passing_wishes() -> None:
+    # kremlin/0224: "The presidents reaffirmed their mutual intention ...": both leaders
+    d = draft_of("kremlin/0224_660a4caffbe0c462.txt")
+    assert speaker_names(d) == ["Vladimir Putin", "Ilham Aliyev"]
+    # kremlin/0343: birthday greetings extended in a telephone call, with no words given
+    assert draft_of("kremlin/0343_fab1a521e5a30688.txt").speakers == []
+    # kremlin/0207: "..., emphasising the authority enjoyed by the Pope around the world"
+    assert speaker_names(draft_of("kremlin/0207_94dc787011509514.txt")) == ["Vladimir Putin"]
