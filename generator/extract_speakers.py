@@ -627,17 +627,31 @@ def _parse_attribution(
         by = _BY_AGENT.match(text, m.end())
         if by is None:
             return None
+    elif m.group(0).endswith("ed") and _BY_AGENT.match(text, m.end()):
+        # "the relief ... announced by U.K. Chancellor of the Exchequer Nigel Lawson": a
+        # participle whose agent speaks, not the noun before it
+        by = _BY_AGENT.match(text, m.end())
     sentence_start = starts[bisect_right(starts, vs) - 1]
     clause_start = sentence_start
-    for _qs, qe, _ in spans:
+    terms = []
+    for qs, qe, _ in spans:
         if sentence_start <= qe < vs:
-            clause_start = max(clause_start, qe + 1)
+            if quote_text(text, qs, qe) is None:
+                terms.append((qs, qe))  # 'describing the floods as a "routine hazard," told'
+            else:
+                clause_start = max(clause_start, qe + 1)
     semi = max(text.rfind(";", clause_start, vs), text.rfind(":", clause_start, vs))
     if semi >= 0:
         clause_start = semi + 1
     if by is not None:  # "This was stated by President Volodymyr Zelenskyy"
         return clause_start, parse_right(text[by.end() :])
-    return clause_start, _verb_subject(text, text[clause_start:vs], m, sentence_start)
+    clause = text[clause_start:vs]
+    for qs, qe in terms:  # a quoted term is neither the subject nor the end of a quotation
+        if qs > clause_start:
+            a, b = qs - 1 - clause_start, min(qe + 1, vs) - clause_start
+            comma = "," if text[qs:qe].rstrip().endswith(",") else " "  # '"routine hazard,"'
+            clause = clause[:a] + " " * (b - a - 1) + comma + clause[b:]
+    return clause_start, _verb_subject(text, clause, m, sentence_start)
 
 
 # Verbs that report what someone said; what follows them is the reported statement.
@@ -773,8 +787,10 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
         if subject is None and not according and bare:
             subject = parse_left(clause)
         return subject
-    if _ASIDE_AT_END.search(bare):
-        return parse_left(clause)  # "At least one, however, estimated": the subject before it
+    if _ASIDE_AT_END.search(bare) or _RELATIVE_ASIDE.search(bare):
+        # "At least one, however, estimated", "The official, who asked that his name not be
+        # used, said the National Security Council ... held a meeting": the subject before it
+        return parse_left(clause)
     if bare.endswith((",", '"', "”")) and m.group(0).split()[0] not in _OBJECT_VERBS:
         # `..., said Deputy Head of the President's Office Ihor Zhovkva.`, `..., said a
         # Canadian Airlines spokesman`
@@ -797,6 +813,7 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
     return parse_left(clause)  # kind "sentence" is resolved by the caller
 
 
+_RELATIVE_ASIDE = re.compile(r"^[^,]{2,60},\s+(?:who|which)\s[^,]*,$")
 _ASIDE_AT_END = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|instead|moreover|nevertheless|in turn),$",
     re.IGNORECASE,

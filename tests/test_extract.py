@@ -1995,3 +1995,17 @@ def test_readouts_presidents_and_passing_wishes() -> None:
     assert draft_of("kremlin/0343_fab1a521e5a30688.txt").speakers == []
     # kremlin/0207: "..., emphasising the authority enjoyed by the Pope around the world"
     assert speaker_names(draft_of("kremlin/0207_94dc787011509514.txt")) == ["Vladimir Putin"]
+
+
+def test_asides_terms_and_agents_in_a_clause() -> None:
+    # reuters21578/0060: "The official, who asked that his name not be used, said the National
+    # Security Council, the Treasury and State departments ... held a meeting": no speaker
+    assert "National Security Council" not in speaker_names(
+        draft_of("reuters21578/0060_e53b2ca78d8f2898.txt")
+    )
+    # reuters21578/0916: 'Relief Ministry officials, describing the floods as a "routine
+    # hazard," told Reuters ...': a quoted term does not end the subject's clause
+    assert speaker_names(draft_of("reuters21578/0916_6311da612c3a2525.txt")) == ["Relief Ministry"]
+    # reuters21578/0390: 'The "cross field allowance" relief on Petroleum Revenue Tax (PRT)
+    # announced by U.K. Chancellor of the Exchequer Nigel Lawson': the agent announced it
+    assert speaker_names(draft_of("reuters21578/0390_bc513eeee282a77b.txt")) == ["Nigel Lawson"]
