@@ -73,12 +73,25 @@ def _pieces(words: list[str]) -> list[list[str]]:
         pieces[-1].append(w)
         ends_sentence = w.endswith(".") and len(w) > 3 and not re.fullmatch(r"(?:\w\.)+", w)
         if (
-            w.endswith(("'s", "’s"))
+            (w.endswith(("'s", "’s")) and not _own_possessive(pieces[-1], words[i + 1 :]))
             or (ends_sentence and w.rstrip(".") not in _SUFFIXES and i + 1 < len(words))
             or re.search(r"-[a-z]+$", w)
         ):
             pieces.append([])
     return [p for p in pieces if p]
+
+
+def _own_possessive(piece: list[str], rest: list[str]) -> bool:
+    """ "Wendy's International Inc", "McDonald's Corp": a possessive that starts the name,
+    with at most one word before the suffix (not "Chrysler's American Motors Corp")."""
+    if len(piece) != 1:
+        return False
+    for k, w in enumerate(rest[:3]):
+        if w.rstrip(".").removesuffix("'s").removesuffix("’s") in _SUFFIXES:
+            return k <= 1  # also "Wendy's International Inc's stock"
+        if not w[:1].isupper():
+            return False
+    return False
 
 
 def _own_name(words: list[str]) -> bool:
@@ -126,8 +139,9 @@ def fuller_company(name: str, companies: list[tuple[int, str]]) -> str | None:
     """The full name a short form starts: "AMR" -> "AMR Corp", "Bally" -> "Bally Mfg Co"."""
     words = name.lower().split()
     for _, full in companies:
-        fw = full.lower().split()
-        # only a name with a corporate suffix: "<Airbus Industrie>" stays "Airbus"
+        fw = [w.removesuffix("'s").removesuffix("’s") for w in full.lower().split()]
+        # only a name with a corporate suffix: "<Airbus Industrie>" stays "Airbus"; "Wendy"
+        # is "Wendy's International Inc"
         if len(fw) > len(words) and fw[: len(words)] == words and _has_suffix(full):
             return full
     return None

@@ -328,6 +328,9 @@ def _full_name(surname: str, text: str) -> str | None:
     return None
 
 
+_YO = re.compile(r"(?<=[^aeiou])yo|ё")
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """One surname (or one slip in it) and no conflicting given name: one person."""
     if 2 <= len(a) != len(b) >= 2 and (a[: len(b)] == b or b[: len(a)] == a):
@@ -339,6 +342,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if a[-1].lower() != b[-1].lower():
         if len(a) < 2 or len(b) < 2 or a[0] != b[0] or len(a[-1]) < 6:
             return False
+        if _YO.sub("e", a[-1].lower()) == _YO.sub("e", b[-1].lower()):
+            return True  # "Alexander Aleshin" is "Alexander Alyoshin": ё written two ways
         if not one_edit(a[-1].lower(), b[-1].lower()):
             return False  # "Mykhailo Podoyak" is "Mykhailo Podolyak" misspelt
     if len(a) == 1 or len(b) == 1:

@@ -28,6 +28,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ii\b"), "i"),
     (re.compile(r"(?<=[a-z])ei\b"), "i"),
     (re.compile(r"kh"), "h"),
+    # Russian ё as "yo" or "e": Alyoshin/Aleshin, Fyodor/Fedor, Pyotr/Petr
+    (re.compile(r"(?<=[bcdfglmnprstvz])yo"), "e"),
     (re.compile(r"ff\b"), "v"),
 )
 

@@ -2009,3 +2009,13 @@ def test_asides_terms_and_agents_in_a_clause() -> None:
     # reuters21578/0390: 'The "cross field allowance" relief on Petroleum Revenue Tax (PRT)
     # announced by U.K. Chancellor of the Exchequer Nigel Lawson': the agent announced it
     assert speaker_names(draft_of("reuters21578/0390_bc513eeee282a77b.txt")) == ["Nigel Lawson"]
+
+
+def test_possessive_company_names_and_one_name_spelt_two_ways() -> None:
+    # reuters21578/0443: "a Wendy's spokesman said" is "Wendy's International Inc", a
+    # company whose name starts with a possessive
+    d = draft_of("reuters21578/0443_668e43ddabfbeb65.txt")
+    assert "Wendy's International Inc" in speaker_names(d)
+    # kremlin/0574: "Aleshin" and "Alyoshin" are one transcript speaker
+    d = draft_of("kremlin/0574_b50e8e46851e7c97.txt")
+    assert sum(name.startswith("Alexander Al") for name in speaker_names(d)) == 1
