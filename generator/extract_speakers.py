@@ -61,7 +61,7 @@ _VERBS = (
     "responded|observed|recalled|confirmed|acknowledged|admitted|predicted|informed|"
     "assured|wrote|writes|answered|concluded|mentioned|disclosed|revealed|"
     "estimated|reported|complained|cautioned|conceded|contended|suggested|"
-    "expressed|reaffirmed|highlighted|updated|briefed|shared|spoke about|talked about|thanked"
+    "expressed|reaffirmed|highlighted|updated|briefed|spoke about|talked about|thanked"
 )
 # A speech verb; not the passive "is said to be"; "declared" only before what was declared
 # ("UNESCO declared 2021 the Year of ..." is no statement).
@@ -71,6 +71,8 @@ _SPEECH = re.compile(
     r"|\bproposed\b(?=\s*(?:that\b|[:,\"“]))"
     # "Dean Kleckner made the comments in response to ...": the statement just reported
     r"|\bmade\s+(?:the|his|her|these|those|its|their)\s+(?:comments?|remarks?)\b"
+    # "shared his assessment of ...", not "shared opinions" or "shared views" (exchanged them)
+    r"|\bshared\b(?!\s+(?:their\s+|his\s+|her\s+)?(?:opinions|views)\b)"
     r"|\b[Aa]ccording to\b"  # also opening a sentence: "According to Prime Minister X, ..."
     # "The statement states that ...", not "the Gulf Arab states could ..."
     r"|\bstates\b(?=\s+that\b|\s*[:,\"“])"
@@ -886,6 +888,10 @@ def _resolve(doc: Registry, subject: Subject | None) -> list[Person]:
 
 
 def _resolve_one(doc: Registry, subject: Subject) -> Person | None:
+    if subject.kind == "surname" and len(subject.name) >= 6:
+        namesake = doc.by_surname(subject.name)
+        if namesake is not None and namesake.name.split()[-1] != subject.name:
+            return namesake  # "Britain called for" after "Alfred Brittain": his name misspelt
     if subject.kind in {"person", "surname"} and not subject.role and is_state(subject.name):
         # "Iran had warned", "Canada said", "Washington has said": the state speaks
         return doc.org(subject.name)

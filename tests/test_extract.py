@@ -2019,3 +2019,10 @@ def test_possessive_company_names_and_one_name_spelt_two_ways() -> None:
     # kremlin/0574: "Aleshin" and "Alyoshin" are one transcript speaker
     d = draft_of("kremlin/0574_b50e8e46851e7c97.txt")
     assert sum(name.startswith("Alexander Al") for name in speaker_names(d)) == 1
+
+
+def test_shared_opinions_and_a_misspelt_surname() -> None:
+    # kremlin/0426: the leaders "shared opinions" and "discussed": nothing attributed
+    assert draft_of("kremlin/0426_3c169f396a965e48.txt").speakers == []
+    # reuters21578/0515: "Britain called for ..." is the chairman Alfred Brittain misspelt
+    assert speaker_names(draft_of("reuters21578/0515_3c74b07606dae420.txt")) == ["Alfred Brittain"]
