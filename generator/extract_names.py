@@ -100,7 +100,15 @@ STOP_CAPS = frozenset(
     Referring Turning Starting Visiting Receiving Presenting Attending Discussing Assessing
     Highlighting Underlining Reporting Describing Explaining Calling Urging Citing
     Investor Investors Lawyer Lawyers Republican Republicans Democrat Democrats
-    Democratic""".split()
+    Democratic Belgian Dutch Italian Spanish Canadian Mexican Brazilian Argentine Australian
+    Swiss Swedish Norwegian Danish Finnish Polish Greek Turkish Israeli Egyptian Saudi
+    Iranian Iraqi Indian Pakistani Korean Taiwanese Philippine Indonesian Malaysian Nigerian
+    Kenyan Venezuelan Colombian Peruvian Chilean Ecuadorean Cuban Irish Austrian Hungarian
+    Czech Romanian Bulgarian Yugoslav Portuguese Kuwaiti Lebanese Syrian Jordanian Libyan
+    Algerian Moroccan Tunisian Zambian Ghanaian Ethiopian Thai Vietnamese Lithuanian Latvian
+    Estonian Belarusian Armenian Azerbaijani Kazakh Uzbek Slovak Slovenian Croatian Serbian
+    Bolivian Uruguayan Paraguayan Dominican Nicaraguan Salvadoran Panamanian Icelandic
+    """.split()
 )  # "Rep Edward Markey": wire copy drops the dot of a title
 # Plural or vague subjects: statements by them name no speaker ("analysts said").
 VAGUE_NOUNS = frozenset(

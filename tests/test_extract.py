@@ -2026,3 +2026,12 @@ def test_shared_opinions_and_a_misspelt_surname() -> None:
     assert draft_of("kremlin/0426_3c169f396a965e48.txt").speakers == []
     # reuters21578/0515: "Britain called for ..." is the chairman Alfred Brittain misspelt
     assert speaker_names(draft_of("reuters21578/0515_3c74b07606dae420.txt")) == ["Alfred Brittain"]
+
+
+def test_a_nationality_before_a_name_is_no_given_name() -> None:
+    # reuters21578/0845: "Belgian Willy de Clercq, EC Commissioner on external affairs ..."
+    assert "Willy de Clercq" in speaker_names(draft_of("reuters21578/0845_c94920f9c10478b0.txt"))
+    # reuters21578/0402: "Dominican Alfredo Ricart will take over ..., ISO officer in charge
+    # Constantin Politoff said."
+    d = draft_of("reuters21578/0402_2f3be8d39739c4eb.txt")
+    assert speaker_names(d)[0] == "Constantin Politoff"
