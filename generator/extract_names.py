@@ -76,7 +76,7 @@ ORG_WORDS = frozenset(
     holdings systems motors partners associates laboratories products stores mines mining
     petroleum resources capital trust savings financial insurance hospital university
     college network television radio press cie sa ag nv gmbh spa conference summit forum
-    authorities committees""".split()
+    authorities committees community""".split()
 )
 # Capitalised words that never start or make up a personal name.
 STOP_CAPS = frozenset(

@@ -46,7 +46,7 @@ _NAMED_BODIES = frozenset(
     """ministry department agency commission committee council board union bank embassy
     authority organization organisation exchange association federation institute bureau
     treasury parliament center centre foundation society league alliance coalition
-    institution""".split()
+    institution community""".split()
 )
 # Bodies whose capitalised common noun is itself a name: "The Treasury said".
 _PROPER_BODIES = frozenset({"treasury", "kremlin", "parliament"})

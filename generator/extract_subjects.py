@@ -50,7 +50,7 @@ ORG_NOUNS = frozenset(
     fund board group firm union party corporation court service embassy administration
     kremlin treasury parliament authority organization organisation exchange association
     federation institute bureau center centre foundation society league alliance coalition
-    institution""".split()
+    institution community""".split()
 )
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation"})
 # Unnamed legislators as a group (capitalised or not, never a body's name).
@@ -974,6 +974,16 @@ def sentence_subject(sentence: str, strict: bool = False) -> Subject | None:
         present = k < len(toks) and toks[k].islower() and toks[k].endswith("s")
         if strict and k < len(toks) and not (_verb_follows(toks[k]) or present):
             continue
+        if (
+            k > start
+            and k + 1 < len(toks)
+            and toks[k].lower() in _SPEAKING_FOR
+            and (_verb_follows(toks[k + 1]) or toks[k + 1].endswith("ed"))
+        ):
+            # "European Community officials welcomed ... but said": the body they speak for
+            spoken_for = parse_phrase(toks[start : k + 1])
+            if spoken_for is not None and spoken_for.kind == "org":
+                return spoken_for
         subject = parse_phrase(toks[start:k]) if k > start else None
         if (
             subject is not None

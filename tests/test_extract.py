@@ -2035,3 +2035,14 @@ def test_a_nationality_before_a_name_is_no_given_name() -> None:
     # Constantin Politoff said."
     d = draft_of("reuters21578/0402_2f3be8d39739c4eb.txt")
     assert speaker_names(d)[0] == "Constantin Politoff"
+
+
+def test_community_officials_speak_for_the_community() -> None:
+    # reuters21578/0845: "European Community officials welcomed Norway's recent move ... but
+    # said Norway should not expect special trade advantages"
+    d = draft_of("reuters21578/0845_c94920f9c10478b0.txt")
+    assert speaker_names(d) == ["European Community", "Willy de Clercq"]
+    # reuters21578/0814: "Community officials said ..." after the European Community is named
+    assert speaker_names(draft_of("reuters21578/0814_d1dfba197d1baa15.txt"))[0] == (
+        "European Community"
+    )
