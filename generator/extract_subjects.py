@@ -31,7 +31,7 @@ from .extract_names import (
 # Clause openers: the subject of a speech verb never reaches back past these words.
 CLAUSE_WORDS = frozenset(
     """that which who whom and but while as because when if although though so where since
-    after before until whereas than said told""".split()
+    after before until whereas than said told how whether why""".split()
 )
 # Words between a subject and its verb: "X also said", "he later told".
 _ADVERBS = frozenset(
@@ -210,6 +210,8 @@ def parse_left(clause: str) -> Subject | None:
             cut = i + 1
     if cut and cut == len(toks) and toks[-1] in {"and", "but"}:
         return Subject("sentence")  # "X shared ... and stressed": the sentence's subject
+    if cut and toks[cut - 1] in {"how", "whether", "why", "if"}:
+        return None  # "It was not known how Nakasone responded": a question, no statement
     if cut and toks[cut - 1] == "and" and cut >= 2 and toks[cut - 2].lower() in VAGUE_NOUNS:
         return None  # "bankers and company officials said": a vague group as a whole
     if cut and toks[cut - 1] == "and" and cut >= 2:
@@ -812,7 +814,9 @@ _SPEAKING_FOR = (_FOR_INSTITUTION - {"executives"}) | _SPOKESPEOPLE  # "company 
 _OWN_BODIES = frozenset({"company", "bank", "ministry", "agency", "union"})
 _DOCUMENTS = frozenset({"statement", "communique", "announcement", "release"})
 _ARTICLES = frozenset({"The", "A", "An"})
-_DETERMINERS = _ARTICLES | frozenset("Another One Other Some Each Every Any No".split())
+_DETERMINERS = _ARTICLES | frozenset(
+    "Another One Other Some Each Every Any No This That These Those Its His Her Their Our".split()
+)
 _GENERIC_BODIES = frozenset({"government", "administration", "state", "company"})
 # "a West German spokesman", "a Japanese official": a country's adjective is no institution.
 _NATIONAL = frozenset(

@@ -2046,3 +2046,10 @@ def test_community_officials_speak_for_the_community() -> None:
     assert speaker_names(draft_of("reuters21578/0814_d1dfba197d1baa15.txt"))[0] == (
         "European Community"
     )
+
+
+def test_questions_and_this_official() -> None:
+    # reuters21578/0803: "It was not known how Nakasone responded to the suggestion."
+    assert speaker_names(draft_of("reuters21578/0803_ac8c9d2639b2be5b.txt")) == ["Shintaro Abe"]
+    # reuters21578/0353: "This official said there was not a significant amount of pressure"
+    assert "This" not in speaker_names(draft_of("reuters21578/0353_ef3da6bdee20bce7.txt"))
