@@ -647,6 +647,13 @@ def _parse_attribution(
         clause_start = semi + 1
     if by is not None:  # "This was stated by President Volodymyr Zelenskyy"
         return clause_start, parse_right(text[by.end() :])
+    quoting = _QUOTING.match(text, m.end())
+    if quoting is not None and m.group(0) in {"said", "says", "reported"}:
+        # "the Kuwait News Agency KUNA said, quoting a Defense Ministry official": the agency
+        # relays, the one it quotes speaks
+        quoted = parse_phrase(tokens(quoting["who"]))
+        if quoted is not None and quoted.kind in {"person", "org", "surname"}:
+            return clause_start, quoted
     clause = text[clause_start:vs]
     for qs, qe in terms:  # a quoted term is neither the subject nor the end of a quotation
         if qs > clause_start:
@@ -815,6 +822,7 @@ def _verb_subject(text: str, clause: str, m: re.Match[str], sentence_start: int)
     return parse_left(clause)  # kind "sentence" is resolved by the caller
 
 
+_QUOTING = re.compile(r",\s+quoting\s+(?P<who>[^,.;:\"“”]{3,80}?)\s*(?:[,.;:]|\s+as\b)")
 _RELATIVE_ASIDE = re.compile(r"^[^,]{2,60},\s+(?:who|which)\s[^,]*,$")
 _ASIDE_AT_END = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|instead|moreover|nevertheless|in turn),$",

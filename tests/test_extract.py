@@ -2053,3 +2053,11 @@ def test_questions_and_this_official() -> None:
     assert speaker_names(draft_of("reuters21578/0803_ac8c9d2639b2be5b.txt")) == ["Shintaro Abe"]
     # reuters21578/0353: "This official said there was not a significant amount of pressure"
     assert "This" not in speaker_names(draft_of("reuters21578/0353_ef3da6bdee20bce7.txt"))
+
+
+def test_an_agency_quoting_someone_relays_them() -> None:
+    # reuters21578/0966: "..., the Kuwait News Agency KUNA said, quoting a Defense Ministry
+    # official."
+    d = draft_of("reuters21578/0966_ea34c04b8551af35.txt")
+    assert speaker_names(d)[0] == "Defense Ministry"
+    assert not any("KUNA" in name for name in speaker_names(d))
