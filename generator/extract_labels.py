@@ -21,7 +21,7 @@ _LABEL = re.compile(
     rf"(?P<label>{_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|of|the|and|for|de|von|der|van"
     rf"|da|al|bin)){{0,16}})"
     r"(?:\s?\([a-z]{3,20}\))?"  # "Narendra Modi(retranslated):", a translator's note
-    r"\s?:\s+(?=\S)"
+    r"\s?:(?:\s+(?=\S)|(?=[\"“]))"  # "Vladimir Putin:\"We, the ...": no space before a quote
 )
 _LEAK = re.compile(
     rf"^(?P<pre>.*?)\s*(?P<first>[{UPPER}]\S*) (?P<last>[{UPPER}]\S*) "

@@ -1030,7 +1030,13 @@ def _subject_starts(toks: list[str]) -> list[int]:
         starts.append(2 if toks[1:2] == ["the"] else 1)
     if "," in toks[:6]:
         starts.append(toks.index(",") + 1)
+    elif toks and toks[0] in _OPENING_PREPOSITIONS and "," in toks[:25]:
+        # "On the occasion of the 77th anniversary of Victory ..., Vladimir Putin sent"
+        starts.append(toks.index(",") + 1)
     return starts
+
+
+_OPENING_PREPOSITIONS = frozenset("On In At During Following After Before Amid Ahead".split())
 
 
 _OPENING_TIMES = frozenset("Yesterday Today Earlier Later Meanwhile Separately Now Also".split())

@@ -2061,3 +2061,11 @@ def test_an_agency_quoting_someone_relays_them() -> None:
     d = draft_of("reuters21578/0966_ea34c04b8551af35.txt")
     assert speaker_names(d)[0] == "Defense Ministry"
     assert not any("KUNA" in name for name in speaker_names(d))
+
+
+def test_a_label_before_a_quote_and_a_sender_after_an_opening_phrase() -> None:
+    # kremlin/0504: 'President of Russia Vladimir Putin:"We, the multi-ethnic nation ...'
+    assert speaker_names(draft_of("kremlin/0504_e4c94b2638610435.txt")) == ["Vladimir Putin"]
+    # kremlin/0646: "On the occasion of the 77th anniversary of Victory in the Great Patriotic
+    # War, Vladimir Putin sent messages of greetings to ..."
+    assert speaker_names(draft_of("kremlin/0646_d2e48803c55dcfaa.txt")) == ["Vladimir Putin"]
