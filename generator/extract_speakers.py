@@ -69,6 +69,10 @@ _SPEECH = re.compile(
     rf"\b(?:{_VERBS})\b(?!\s+to\s+(?:be|have)\b)|\bdeclared\b(?=\s*(?:that\b|[:,\"“]))"
     # "proposed that ...", not "proposed the elimination of all farm subsidies" (an act)
     r"|\bproposed\b(?=\s*(?:that\b|[:,\"“]))"
+    # "Vladimir Putin gave an exhaustive explanation of the reasons", "gave his principled
+    # assessment of ...": an assessment given is a statement
+    r"|\b(?:gave|provided)\s+(?:an?|his|her|their)\s+(?:[a-z]+\s+)?"
+    r"(?:explanations?|assessments?|appraisals?|evaluations?)\b"
     # "Dean Kleckner made the comments in response to ...": the statement just reported
     r"|\bmade\s+(?:the|his|her|these|those|its|their)\s+(?:comments?|remarks?)\b"
     # "shared his assessment of ...", not "shared opinions" or "shared views" (exchanged them)

@@ -2069,3 +2069,8 @@ def test_a_label_before_a_quote_and_a_sender_after_an_opening_phrase() -> None:
     # kremlin/0646: "On the occasion of the 77th anniversary of Victory in the Great Patriotic
     # War, Vladimir Putin sent messages of greetings to ..."
     assert speaker_names(draft_of("kremlin/0646_d2e48803c55dcfaa.txt")) == ["Vladimir Putin"]
+
+
+def test_an_explanation_or_assessment_given_is_a_statement() -> None:
+    # kremlin/0419: "Vladimir Putin gave an exhaustive explanation of the reasons ..."
+    assert speaker_names(draft_of("kremlin/0419_eb877c634b2f8c9a.txt")) == ["Vladimir Putin"]
