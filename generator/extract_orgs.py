@@ -201,13 +201,10 @@ def expand_acronym(acronym: str, text: str) -> str | None:
                 end = _spells(acronym, words, start)
                 if end:
                     return " ".join(words[start:end])
-    particled = _PARTICLED.search(text) if len(acronym) >= 3 else None
-    while particled:
+    for particled in _PARTICLED.finditer(text) if len(acronym) >= 3 else ():
         # "Petroleos de Venezuela, S.A." for "PDVSA": particles and a suffix's letters count
-        words = particled.group().replace(",", " ").split()
-        if _initials(words) == acronym:
+        if _initials(particled.group().replace(",", " ").split()) == acronym:
             return particled.group().rstrip(",")
-        particled = _PARTICLED.search(text, particled.end())
     defined = re.search(
         rf"\b([A-Z][\w.&'\-]*(?:\s+(?:(?:de|del|da|do|of|and|for|la|le|du)\s+)?[A-Z][\w.&'\-]*)"
         rf"{{0,6}})\s*(?:\(\s*{re.escape(acronym)}\s*\)|,\s*{re.escape(acronym)}\s*,)",

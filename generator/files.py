@@ -12,25 +12,31 @@ def write_atomic(path: Path, text: str, prefix: str = ".dictum-") -> None:
 
     The temporary file is unique, so two processes saving the same cache cannot clash.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    temp = _written(path, text, prefix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
         os.replace(temp, path)
     except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        os.unlink(temp)
         raise
 
 
 def write_new(path: Path, text: str, prefix: str = ".dictum-") -> None:
     """Create `path` atomically; fails with FileExistsError rather than overwrite."""
+    temp = _written(path, text, prefix)
+    try:
+        os.link(temp, path)  # atomic, and refuses to replace an existing file
+    finally:
+        os.unlink(temp)
+
+
+def _written(path: Path, text: str, prefix: str) -> str:
+    """A complete temporary file beside `path` holding `text`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.link(temp, path)  # atomic, and refuses to replace an existing file
-    finally:
+    except BaseException:
         os.unlink(temp)
+        raise
+    return temp
